@@ -1,0 +1,200 @@
+/**
+ * The endpoint model: the one contract between docspec's stages.
+ *
+ * `extract` produces one `PageModel` per AsciiDoc page; `emit/*`, `replay/` and `serve/` read it and
+ * never the AsciiDoc. `schema.json` beside this file is the same contract as a JSON Schema; keep the two
+ * in step (the test suite validates every fixture model against the schema).
+ */
+
+/** Bumped whenever the shape below changes incompatibly; part of every cache key. */
+export const MODEL_VERSION = 1
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** A place in a source file. `file` is relative to the docs root, with `/` separators; line and column start at 1. */
+export interface SourcePosition {
+  file: string
+  line: number
+  column: number
+}
+
+/** A finding about a page, travelling with the page it is about. */
+export interface Diagnostic extends SourcePosition {
+  severity: Severity
+  /** Stable rule id, e.g. `invalid-json`, `undefined-attribute`, `reflowed`. */
+  rule: string
+  message: string
+}
+
+export type StabilityLevel = 'stable' | 'experimental' | 'beta' | 'deprecated'
+
+export interface Stability {
+  level: StabilityLevel
+  /** Version given in the macro, e.g. `deprecated[7.10.0]`. */
+  version?: string
+  /** Text given in the macro, e.g. `deprecated[7.10.0, "Use X instead"]`. */
+  note?: string
+}
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD' | 'PATCH'
+
+export interface Endpoint {
+  method: HttpMethod
+  /** Path template with a leading `/` and placeholders written `{name}`, e.g. `/_rollup/job/{job_id}/_stop`. */
+  path: string
+  position: SourcePosition
+}
+
+export interface Prerequisite {
+  /** The requirement as plain text. */
+  text: string
+  /** Privileges named (cluster or index), e.g. `manage_rollup`. */
+  privileges: string[]
+  /** Built-in roles named, e.g. `machine_learning_admin`. */
+  roles: string[]
+  position: SourcePosition
+}
+
+/** How a lost placeholder name was filled in (damaged pages). */
+export interface Recovery {
+  /** `evidence`: the page names it elsewhere; `neutral`: nothing to go on, a neutral name was used. */
+  kind: 'evidence' | 'neutral'
+  /** What the name was recovered from, in words. */
+  from: string
+}
+
+export interface Param {
+  name: string
+  required: boolean
+  /** The type as documented (`string`, `boolean`, `TimeValue`, `integer`, `array of strings`, …). */
+  type?: string
+  /** Allowed values when the text gives them ("one of `a`, `b`" or a list of values). */
+  values?: string[]
+  /** Default as stated by the text ("Defaults to `30s`" → `30s`). */
+  default?: string
+  /** Plain text, AsciiDoc markup and attributes resolved. */
+  description: string
+  deprecated?: boolean
+  /** Nested properties (request or response body objects). */
+  children?: Param[]
+  recovered?: Recovery
+  position: SourcePosition
+}
+
+export interface ResponseCode {
+  code: number
+  description: string
+  position: SourcePosition
+}
+
+/** A substitution `s/pattern/replacement/` from `// TEST[...]` or `// TESTRESPONSE[...]`. */
+export interface Substitution {
+  /** A Java-flavoured regular expression, as written (escaped slashes unescaped). */
+  pattern: string
+  replacement: string
+}
+
+/** Options of a `// TEST[...]` or `// TESTRESPONSE[...]` marker (docs/README.asciidoc). */
+export interface TestOptions {
+  continued: boolean
+  setup: string[]
+  teardown: string[]
+  skip?: string
+  /** `catch:request`, `catch:missing`, `catch:/regex/` … */
+  catch?: string
+  warnings: string[]
+  substitutions: Substitution[]
+  /** `_cat`: compare as a whitespace-tolerant `_cat` table. */
+  cat: boolean
+  /** `non_json`: compare as text. */
+  nonJson: boolean
+  /** Options docspec does not know, kept verbatim. */
+  unknown: string[]
+}
+
+export type BodyKind = 'json' | 'ndjson' | 'text'
+
+export interface RequestBody {
+  kind: BodyKind
+  /** The body text as written in the snippet (triple-quoted strings kept). */
+  raw: string
+  /** Parsed value: a JSON value (`json`), an array of JSON values (`ndjson`), absent for `text` or invalid JSON. */
+  json?: unknown
+}
+
+/** One request of a console snippet. */
+export interface ConsoleRequest {
+  method: HttpMethod
+  /** Path as written, with a leading `/` and without the query string. */
+  path: string
+  /** Decoded query parameters, in order of appearance. A flag without a value maps to `""`. */
+  query: Record<string, string>
+  body?: RequestBody
+  position: SourcePosition
+}
+
+export type SnippetRole =
+  /** A console request snippet (`// CONSOLE`, `[source,console]` or `// TEST`). */
+  | 'request'
+  /** A response to match (`// TESTRESPONSE` or `[source,console-result]`). */
+  | 'response'
+  /** Anything else (`// NOTCONSOLE`, plain `[source,js]`, other languages). */
+  | 'other'
+
+export interface Snippet {
+  /** Order on the page, from 0. */
+  index: number
+  role: SnippetRole
+  /** The source language: `js`, `console`, `console-result`, `json`, `sh`, … */
+  language: string
+  /** The snippet's text as written (attributes not substituted). */
+  text: string
+  /** First line of the snippet's content. */
+  position: SourcePosition
+  /** Line of the last marker comment after the block (or of the block's closing delimiter). */
+  endLine: number
+  /** Marker comments found after the block, verbatim and in order. */
+  markers: string[]
+  console: boolean
+  notConsole: boolean
+  /** `// TESTSETUP`: runs before each test of the page. */
+  testSetup: boolean
+  /** `// TEARDOWN`: runs after each test of the page. */
+  teardown: boolean
+  /** Options from `// TEST[...]` (present when the marker is). */
+  test?: TestOptions
+  /** Options from `// TESTRESPONSE[...]` (present when the marker is). */
+  testResponse?: TestOptions
+  /** Requests parsed from a request snippet, in order. */
+  requests: ConsoleRequest[]
+  /** Parsed response body of a response snippet (absent when it is not JSON). */
+  responseJson?: unknown
+  /** For a response snippet: index of the request snippet it answers. */
+  answers?: number
+}
+
+export interface PageModel {
+  /** The model version this page was produced with. */
+  modelVersion: number
+  /** Path of the page relative to the docs root, with `/` separators. */
+  file: string
+  /** The page's `[[anchor]]` id (the docs' page id). */
+  id: string
+  /** Page title, attributes resolved. */
+  title: string
+  titleabbrev?: string
+  role?: string
+  testenv?: string
+  stability: Stability
+  /** Plain-text description of what the API does. */
+  description: string
+  endpoints: Endpoint[]
+  prerequisites: Prerequisite[]
+  pathParams: Param[]
+  queryParams: Param[]
+  bodyParams: Param[]
+  responseBody: Param[]
+  responseCodes: ResponseCode[]
+  examples: Snippet[]
+  diagnostics: Diagnostic[]
+}
