@@ -1,0 +1,150 @@
+import type { ConsoleRequest, PageModel, Snippet } from '../model/types.js'
+import { readDocJson, servedBody, type ServedBody } from './doc-json.js'
+import type { Match, RouteTable } from './routes.js'
+
+/** A documented request with the response the page shows for it. */
+export interface Example {
+  request: ConsoleRequest
+  response: Snippet
+  /** The status the documented answer carries (an error body's `status`, else 200). */
+  status: number
+  /** The example's path parameter values, when its path routes to an endpoint. */
+  match?: Match
+}
+
+/** The request the server is answering, as the example scoring sees it. */
+export interface Incoming {
+  match: Match
+  query: ReadonlyArray<readonly [string, string]>
+  body?: unknown
+}
+
+/** `catch` values of Elasticsearch's YAML tests that name one status. */
+const CATCH_STATUS: Record<string, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  missing: 404,
+  request_timeout: 408,
+  conflict: 409,
+  unavailable: 503,
+}
+
+function documentedStatus(response: Snippet, request: Snippet): number {
+  const json = response.responseJson ?? readDocJson(response.text)
+  const status = (json as { status?: unknown } | undefined)?.status
+  const isError = json !== null && typeof json === 'object' && 'error' in json
+  if (isError && typeof status === 'number' && status >= 400) return status
+  const caught = request.test?.catch
+  if (caught) return CATCH_STATUS[caught] ?? 400
+  return isError ? 500 : 200
+}
+
+/** The page's request/response pairs: a response answers the last request of the snippet it follows. */
+export function pageExamples(model: PageModel, routes: RouteTable): Example[] {
+  const byIndex = new Map(model.examples.map((s) => [s.index, s]))
+  const examples: Example[] = []
+  for (const response of model.examples) {
+    if (response.role !== 'response' || response.answers === undefined) continue
+    const requestSnippet = byIndex.get(response.answers)
+    const request = requestSnippet?.requests.at(-1)
+    if (!requestSnippet || !request) continue
+    const match = routes.find(request.method, request.path)
+    examples.push({ request, response, status: documentedStatus(response, requestSnippet), match })
+  }
+  return examples
+}
+
+/** Leaf paths and `path=value` pairs of a JSON value, for body similarity. */
+function features(value: unknown, prefix = '', into = new Set<string>()): Set<string> {
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      into.add(`${prefix}/${k}`)
+      features(v, `${prefix}/${k}`, into)
+    }
+  } else {
+    into.add(`${prefix}=${JSON.stringify(value)}`)
+  }
+  return into
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  const union = new Set([...a, ...b]).size
+  if (union === 0) return 1
+  return [...a].filter((x) => b.has(x)).length / union
+}
+
+/** A query value as the handler reads it: a bare flag is `true`, an absent parameter its documented default. */
+function effective(
+  query: ReadonlyMap<string, string>,
+  name: string,
+  defaults: ReadonlyMap<string, string>,
+): string | undefined {
+  const value = query.get(name)
+  if (value === '') return 'true'
+  return value ?? defaults.get(name)
+}
+
+/**
+ * How well an example matches the request: equal path values; per query parameter either side sets, equal
+ * effective values (so `?flag=false` matches an example that leaves a false-by-default flag out), else a small
+ * credit when both set the same parameter; and similar bodies.
+ */
+function score(example: Example, incoming: Incoming): number {
+  let total = 0
+  for (const [name, value] of Object.entries(incoming.match.params)) {
+    if (example.match?.params[name] === value) total += 2
+  }
+  const defaults = new Map<string, string>()
+  for (const p of incoming.match.route.model.queryParams) if (p.default !== undefined) defaults.set(p.name, p.default)
+  const theirs = new Map(Object.entries(example.request.query))
+  const ours = new Map(incoming.query)
+  for (const name of new Set([...theirs.keys(), ...ours.keys()])) {
+    const mine = effective(ours, name, defaults)
+    if (mine !== undefined && mine === effective(theirs, name, defaults)) total += 2
+    else if (theirs.has(name) && ours.has(name)) total += 0.5
+    else total -= 1
+  }
+  const theirBody = example.request.body?.json ?? example.request.body?.raw
+  if (theirBody !== undefined && incoming.body !== undefined)
+    total += 4 * jaccard(features(theirBody), features(incoming.body))
+  else if ((theirBody === undefined) !== (incoming.body === undefined)) total -= 1
+  return total
+}
+
+/**
+ * The example to answer with: among the page's successful examples for this very endpoint the best-scoring one
+ * (the earliest on ties), else the page's first successful example.
+ */
+export function chooseExample(examples: readonly Example[], incoming: Incoming): Example | undefined {
+  const successes = examples.filter((e) => e.status < 300)
+  let best: Example | undefined
+  let bestScore = -Infinity
+  for (const example of successes) {
+    if (example.match?.route !== incoming.match.route) continue
+    const s = score(example, incoming)
+    if (s > bestScore) [best, bestScore] = [example, s]
+  }
+  return best ?? successes[0]
+}
+
+/** Strings equal to the example's path values read as the request's: `GET /job/x` answers about `x`. */
+function echoPathValues(value: unknown, swaps: Map<string, string>): unknown {
+  if (typeof value === 'string') return swaps.get(value) ?? value
+  if (Array.isArray(value)) return value.map((v) => echoPathValues(v, swaps))
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, echoPathValues(v, swaps)]))
+  }
+  return value
+}
+
+export function exampleBody(example: Example, incoming: Incoming): ServedBody {
+  const served = servedBody(example.response)
+  if (!('json' in served) || example.match?.route !== incoming.match.route) return served
+  const swaps = new Map<string, string>()
+  for (const [name, value] of Object.entries(example.match.params)) {
+    const wanted = incoming.match.params[name]
+    if (wanted !== undefined && wanted !== value && value.length > 1) swaps.set(value, wanted)
+  }
+  return swaps.size === 0 ? served : { json: echoPathValues(served.json, swaps) }
+}

@@ -1,0 +1,199 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { performance } from 'node:perf_hooks'
+import type { PageModel, Param } from '../model/types.js'
+import { errorBody, illegalArgument, type EsFailure } from './errors.js'
+import { chooseExample, exampleBody, pageExamples, type Example, type Incoming } from './examples.js'
+import type { ServedBody } from './doc-json.js'
+import { breaksRule, pathRule, type PathRule } from './path-rules.js'
+import { preferredAnswer, preferredStatus } from './prefer.js'
+import { checkQuery } from './query-params.js'
+import { buildRoutes, type Match } from './routes.js'
+
+export interface DocServerOptions {
+  log?: (line: string) => void
+}
+
+export interface DocServer {
+  /** Starts listening; resolves to the base URL. Defaults: loopback `127.0.0.1`, an ephemeral port. */
+  listen(port?: number, host?: string): Promise<string>
+  /** Stops accepting connections and resolves once open ones are done. */
+  close(): Promise<void>
+}
+
+interface Answer {
+  status: number
+  body: ServedBody
+  headers?: Record<string, string>
+}
+
+const failed = (failure: EsFailure, headers?: Record<string, string>): Answer => ({
+  status: failure.status,
+  body: { json: errorBody(failure) },
+  headers,
+})
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+/** The request body as JSON (or NDJSON lines) when it parses, else its text; undefined when empty. */
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    try {
+      return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as unknown)
+    } catch {
+      return text
+    }
+  }
+}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
+  }
+}
+
+/**
+ * Serves the documented API from endpoint models alone: every endpoint routed, requests checked the way
+ * Elasticsearch checks them, answers taken from the page's examples.
+ */
+export function createDocServer(models: PageModel[], options: DocServerOptions = {}): DocServer {
+  const log = options.log ?? (() => undefined)
+  const routes = buildRoutes(models)
+  for (const note of routes.notes) log(`route skipped: ${note}`)
+  const examples = new Map<PageModel, Example[]>(models.map((m) => [m, pageExamples(m, routes)]))
+  const rules = new Map<Param, PathRule | undefined>()
+  const ruleFor = (param: Param) => {
+    if (!rules.has(param)) rules.set(param, pathRule(param))
+    return rules.get(param)
+  }
+
+  /** The refusal Elasticsearch would give for this request's parameters, if any. */
+  function refusal(match: Match, path: string, query: Incoming['query']): EsFailure | undefined {
+    const { model } = match.route
+    // Parameters documented under the path section but absent from the template are query parameters in practice.
+    const queryLike = [...model.queryParams, ...model.pathParams.filter((p) => !(p.name in match.params))]
+    const names = [...model.pathParams.map((p) => p.name), ...Object.keys(match.params)]
+    const failure = checkQuery(path, query, queryLike, names)
+    if (failure) return failure
+    for (const [name, value] of Object.entries(match.params)) {
+      const param = model.pathParams.find((p) => p.name === name)
+      const rule = param && ruleFor(param)
+      if (param && rule && breaksRule(param, rule, value)) {
+        return illegalArgument(`Invalid ${name} [${value}]: ${rule.text}`)
+      }
+    }
+    return undefined
+  }
+
+  async function answer(req: IncomingMessage): Promise<Answer> {
+    const url = req.url ?? '/'
+    const queryAt = url.indexOf('?')
+    const pathname = queryAt < 0 ? url : url.slice(0, queryAt)
+    const query = [...new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1))]
+    const method = req.method ?? 'GET'
+    const path = decodedPath(pathname)
+    const body = parseBody(await readBody(req))
+
+    const match = routes.find(method, pathname)
+    if (!match) {
+      const allowed = routes.methods(pathname)
+      if (allowed.length === 0) {
+        return failed({
+          status: 404,
+          type: 'resource_not_found_exception',
+          reason: `no handler found for uri [${path}] and method [${method}]`,
+        })
+      }
+      return failed(
+        illegalArgument(
+          `Incorrect HTTP method for uri [${path}] and method [${method}], allowed: [${allowed.join(', ')}]`,
+          405,
+        ),
+        { allow: allowed.join(',') },
+      )
+    }
+
+    const failure = refusal(match, path, query)
+    if (failure) return failed(failure)
+
+    const incoming: Incoming = { match, query, body }
+    const pageExamplesList = examples.get(match.route.model) ?? []
+    let status = 200
+    const preferred = preferredStatus(req.headers.prefer)
+    if (preferred !== undefined) {
+      const wanted = preferredAnswer(preferred, match.route, pageExamplesList)
+      if (wanted.kind === 'failure') return failed(wanted.failure)
+      if (wanted.kind === 'example') {
+        return { status: wanted.example.status, body: exampleBody(wanted.example, incoming) }
+      }
+      status = wanted.status
+    }
+    const example = chooseExample(pageExamplesList, incoming)
+    return { status, body: example ? exampleBody(example, incoming) : { json: { acknowledged: true } } }
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, { status, body, headers }: Answer): void {
+    const pretty = /[?&]pretty(=|&|$)/.test(req.url ?? '') && !/[?&]pretty=false(&|$)/.test(req.url ?? '')
+    const text =
+      'json' in body ? JSON.stringify(body.json, null, pretty ? 2 : undefined) + (pretty ? '\n' : '') : body.text
+    res.writeHead(status, {
+      'content-type': 'json' in body ? 'application/json' : 'text/plain; charset=UTF-8',
+      // Official Elasticsearch clients refuse servers that do not say they are Elasticsearch.
+      'x-elastic-product': 'Elasticsearch',
+      'content-length': Buffer.byteLength(text),
+      ...headers,
+    })
+    res.end(req.method === 'HEAD' ? undefined : text)
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now()
+    res.on('finish', () => {
+      log(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`)
+    })
+    answer(req).then(
+      (result) => send(req, res, result),
+      (error: unknown) => {
+        log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+        send(req, res, failed({ status: 500, type: 'exception', reason: String(error) }))
+      },
+    )
+  })
+
+  return {
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, host, () => {
+          server.off('error', reject)
+          const address = server.address() as AddressInfo
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+          resolve(`http://${shownHost}:${address.port}`)
+        })
+      })
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        if (!server.listening) return resolve()
+        server.close((error) => (error ? reject(error) : resolve()))
+        // Keep-alive connections would hold `close` open until they time out.
+        server.closeIdleConnections()
+      })
+    },
+  }
+}

@@ -1,0 +1,100 @@
+import FindMyWay from 'find-my-way'
+import type { Endpoint, HttpMethod, PageModel } from '../model/types.js'
+
+/** One documented endpoint the server answers. */
+export interface Route {
+  model: PageModel
+  endpoint: Endpoint
+  /** The endpoint's path template, normalised: leading `/`, no trailing `/`. */
+  template: string
+}
+
+export interface Match {
+  route: Route
+  /** Path parameter values by their documented names. */
+  params: Record<string, string>
+}
+
+export interface RouteTable {
+  find(method: string, path: string): Match | undefined
+  /** The methods documented for a path, for `405` answers. */
+  methods(path: string): HttpMethod[]
+  /** Why some endpoints were not routed (duplicates, unroutable templates), one line each. */
+  notes: string[]
+}
+
+const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'PATCH']
+
+interface Stored {
+  route: Route
+  /** Router parameter name → documented placeholder names it stands for. */
+  names: Map<string, string[]>
+}
+
+/**
+ * The template in find-my-way syntax. A segment holding a placeholder becomes one router parameter: docs write
+ * lists as `{id},{id}` within a segment, which Elasticsearch reads as a single comma-separated value.
+ */
+function routerPath(template: string): { path: string; names: Map<string, string[]> } {
+  const names = new Map<string, string[]>()
+  const segments = template.split('/').map((segment) => {
+    const placeholders = [...segment.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!)
+    if (placeholders.length === 0) return segment.replaceAll(':', '::')
+    const key = `p${names.size}`
+    names.set(key, placeholders)
+    return `:${key}`
+  })
+  return { path: segments.join('/'), names }
+}
+
+export function normaliseTemplate(path: string): string {
+  const trimmed = path.trim().replace(/\/+$/, '')
+  return trimmed.startsWith('/') ? trimmed || '/' : `/${trimmed}`
+}
+
+/** Routes every endpoint of every page; the first page to document a method and path pattern wins. */
+export function buildRoutes(models: readonly PageModel[]): RouteTable {
+  const router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true })
+  const notes: string[] = []
+  const seen = new Map<string, Route>()
+  for (const model of models) {
+    for (const endpoint of model.endpoints) {
+      const template = normaliseTemplate(endpoint.path)
+      const { path, names } = routerPath(template)
+      const shape = `${endpoint.method} ${path.replace(/:p\d+/g, ':')}`
+      const earlier = seen.get(shape)
+      if (earlier) {
+        if (earlier.model !== model || earlier.template !== template) {
+          notes.push(`${endpoint.method} ${template} (${model.file}) is already served by ${earlier.model.file}`)
+        }
+        continue
+      }
+      const route: Route = { model, endpoint, template }
+      try {
+        router.on(endpoint.method, path, () => undefined, { route, names } satisfies Stored)
+        seen.set(shape, route)
+      } catch (error) {
+        notes.push(`${endpoint.method} ${template} (${model.file}) cannot be routed: ${(error as Error).message}`)
+      }
+    }
+  }
+
+  function find(method: string, path: string): Match | undefined {
+    const found = router.find(method as HttpMethod, path)
+    if (!found) return undefined
+    const stored = found.store as Stored
+    const params: Record<string, string> = {}
+    for (const [key, documented] of stored.names) {
+      const value = found.params[key]
+      if (value === undefined) continue
+      for (const name of documented) params[name] ??= value
+    }
+    return { route: stored.route, params }
+  }
+
+  return {
+    find,
+    methods: (path) => METHODS.filter((method) => router.find(method, path) !== null),
+    notes,
+  }
+}
