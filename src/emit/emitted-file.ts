@@ -1,0 +1,5 @@
+/** A generated file: `path` is relative to the output directory, with `/` separators. */
+export interface EmittedFile {
+  path: string
+  content: string
+}

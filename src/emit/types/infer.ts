@@ -1,0 +1,135 @@
+/**
+ * Response types inferred from documented response examples, quicktype style: every example adds its
+ * values to a shape per position (scalar kinds seen, merged object properties with a count, merged array
+ * elements); the merged shape then becomes types. A property absent from some objects is optional; kinds
+ * that disagree become a union.
+ *
+ * Examples are written by hand and partly elided. Values a test replaces (`$body.took`, `$_path`) or
+ * elides (`...`) say nothing about the type, and keys such as `$node_name` stand for keys not known in
+ * advance (an index signature) — neither may invent fields.
+ */
+import type { SourcePosition } from '../../model/types.js'
+import type { InterfaceBody, InterfaceSink, PropertySpec } from './interfaces.js'
+import { doc, seeTag } from './jsdoc.js'
+import { BOOLEAN, NUMBER, STRING, type TypeExpr, UNKNOWN, union } from './type-expr.js'
+
+interface ObjectShape {
+  count: number
+  props: Map<string, { shape: Shape; count: number }>
+  /** Values under keys that are placeholders (`$node_name`). */
+  dynamic?: Shape
+}
+
+interface Shape {
+  scalars: Set<'string' | 'number' | 'boolean' | 'null'>
+  object?: ObjectShape
+  array?: Shape
+  /** Where this position was first seen. */
+  seenAt?: SourcePosition
+}
+
+export interface ResponseSample {
+  value: unknown
+  position: SourcePosition
+}
+
+const emptyShape = (): Shape => ({ scalars: new Set() })
+
+const isElidedValue = (v: string): boolean => v === '...' || v === '…' || /^\$(body(\.|$)|_path$)/.test(v)
+const isElidedKey = (k: string): boolean => k === '...' || k === '…'
+const isPlaceholderKey = (k: string): boolean => k.startsWith('$')
+
+function add(shape: Shape, value: unknown, position: SourcePosition): void {
+  shape.seenAt ??= position
+  if (value === null) shape.scalars.add('null')
+  else if (typeof value === 'string') {
+    if (!isElidedValue(value)) shape.scalars.add('string')
+  } else if (typeof value === 'number') shape.scalars.add('number')
+  else if (typeof value === 'boolean') shape.scalars.add('boolean')
+  else if (Array.isArray(value)) {
+    shape.array ??= emptyShape()
+    for (const item of value) add(shape.array, item, position)
+  } else if (typeof value === 'object') {
+    const object: ObjectShape = (shape.object ??= { count: 0, props: new Map() })
+    object.count++
+    for (const [key, child] of Object.entries(value)) {
+      if (isElidedKey(key)) continue
+      if (isPlaceholderKey(key)) {
+        add((object.dynamic ??= emptyShape()), child, position)
+        continue
+      }
+      let prop = object.props.get(key)
+      if (!prop) object.props.set(key, (prop = { shape: emptyShape(), count: 0 }))
+      prop.count++
+      add(prop.shape, child, position)
+    }
+  }
+}
+
+export function mergeSamples(samples: ResponseSample[]): Shape {
+  const shape = emptyShape()
+  for (const s of samples) add(shape, s.value, s.position)
+  return shape
+}
+
+const SCALAR_TYPES: Record<string, TypeExpr> = { string: STRING, number: NUMBER, boolean: BOOLEAN, null: { kind: 'null' } }
+
+/**
+ * Type of a merged shape; objects become interfaces `<prefix><hint>` in the sink, or `fixedName` (a name
+ * reserved beforehand) for the top level.
+ */
+export function shapeType(
+  shape: Shape,
+  sink: InterfaceSink,
+  prefix: string,
+  hint: string,
+  description: string,
+  fixedName?: string,
+): TypeExpr {
+  const members: TypeExpr[] = [...shape.scalars].sort().map((k) => SCALAR_TYPES[k]!)
+  if (shape.array) {
+    const element = shapeType(shape.array, sink, prefix, `${hint} item`, `An element of ${description}.`)
+    members.push({ kind: 'array', element })
+  }
+  if (shape.object) members.push(objectType(shape.object, shape.seenAt, sink, prefix, hint, description, fixedName))
+  return members.length === 0 ? UNKNOWN : union(members)
+}
+
+function objectType(
+  object: ObjectShape,
+  seenAt: SourcePosition | undefined,
+  sink: InterfaceSink,
+  prefix: string,
+  hint: string,
+  description: string,
+  fixedName: string | undefined,
+): TypeExpr {
+  if (object.props.size === 0) {
+    const value = object.dynamic ? shapeType(object.dynamic, sink, prefix, `${hint} value`, `A value of ${description}.`) : UNKNOWN
+    return { kind: 'record', value }
+  }
+  const tags = seenAt ? [seeTag(seenAt)] : []
+  const docs = doc(description, tags)
+  const build = (name: string): InterfaceBody => {
+    const properties: PropertySpec[] = [...object.props].map(([key, prop]) => {
+      const optional = prop.count < object.count
+      const text = `\`${key}\` as shown in the response examples${optional ? ' (absent from some of them)' : ''}.`
+      return {
+        name: key,
+        type: shapeType(prop.shape, sink, name, key, text),
+        optional,
+        docs: doc(text, prop.shape.seenAt ? [seeTag(prop.shape.seenAt)] : []),
+      }
+    })
+    // Keys not known in advance may hold anything the named properties hold, so the index is `unknown`.
+    return object.dynamic ? { properties, index: UNKNOWN } : { properties }
+  }
+  return fixedName !== undefined
+    ? { kind: 'ref', name: sink.declareNamed(fixedName, docs, build) }
+    : sink.declare(prefix, hint, docs, build)
+}
+
+/** Whether a merged shape is exactly one object with named properties (an interface, not an alias). */
+export function isPlainObject(shape: Shape): boolean {
+  return shape.scalars.size === 0 && !shape.array && shape.object !== undefined && shape.object.props.size > 0
+}

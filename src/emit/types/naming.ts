@@ -1,0 +1,127 @@
+/**
+ * Type and module names for generated types.
+ *
+ * Naming rule: a page's base name is `<Namespace><Action>`, both in PascalCase.
+ * - Namespace: the first segment of the page's first endpoint path when it is an API namespace
+ *   (starts with `_`, e.g. `/_rollup/job/{job_id}/_stop` → `Rollup`); none for paths such as `/{index}/_doc`.
+ * - Action: the title's words without a trailing "API"/"APIs" and without words repeating the namespace.
+ *   A plural title word is written singular when the page id spells it so, because the id is the docs' own
+ *   short name (`Stop rollup jobs API`, id `rollup-stop-job` → `Stop Job`). No other English rules apply.
+ * - Falls back to the page id, then the file name, when the title yields nothing; a name starting with a
+ *   digit gets an `Api` prefix. Only ASCII letters and digits survive, so every name is an identifier.
+ * The page's types are `<Base>Request`, `<Base>Response`, `<Base>Error` and nested `<Base>Request<Prop>`…;
+ * its module is `types/<Base>.ts`. Bases that collide (case-insensitively, as module files would on
+ * case-insensitive file systems) are resolved by file order: the first page keeps the name, later ones get
+ * `2`, `3`, … and a `name-collision` warning.
+ */
+import type { Diagnostic, PageModel } from '../../model/types.js'
+
+const API_WORDS = new Set(['api', 'apis'])
+
+/** ASCII words of a text: `Stop {rollup-jobs} API` → `Stop`, `rollup`, `jobs`, `API`. */
+export function wordsOf(text: string): string[] {
+  return text.match(/[A-Za-z0-9]+/g) ?? []
+}
+
+export function pascalCase(words: string[]): string {
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('')
+}
+
+/** A PascalCase identifier from free text; `fallback` when the text has no ASCII letters or digits. */
+export function identifierFrom(text: string, fallback: string): string {
+  const name = pascalCase(wordsOf(text)) || fallback
+  return /^[0-9]/.test(name) ? `Api${name}` : name
+}
+
+function namespaceWords(page: PageModel): string[] {
+  const first = page.endpoints[0]?.path.split('/').find((s) => s !== '')
+  return first?.startsWith('_') ? wordsOf(first) : []
+}
+
+function singularPerId(word: string, idWords: Set<string>): string {
+  const lower = word.toLowerCase()
+  if (idWords.has(lower)) return word
+  const candidates = lower.endsWith('ies') ? [`${lower.slice(0, -3)}y`, lower.slice(0, -1)] : [lower.slice(0, -1)]
+  return lower.endsWith('s') ? (candidates.find((c) => idWords.has(c)) ?? word) : word
+}
+
+/** The base name of a page before collision handling. */
+export function baseName(page: PageModel): string {
+  const namespace = namespaceWords(page)
+  const ns = new Set(namespace.map((w) => w.toLowerCase()))
+  const idWords = new Set(wordsOf(page.id).map((w) => w.toLowerCase()))
+  const titleWords = wordsOf(page.title)
+  while (titleWords.length > 0 && API_WORDS.has(titleWords[titleWords.length - 1]!.toLowerCase())) titleWords.pop()
+  const action = titleWords
+    .filter((w) => !ns.has(w.toLowerCase()) && !ns.has(w.toLowerCase().replace(/s$/, '')))
+    .map((w) => singularPerId(w, idWords))
+  const fileStem = page.file.split('/').pop()?.replace(/\.[^.]*$/, '') ?? ''
+  const fallback = identifierFrom(page.id, identifierFrom(fileStem, 'Page'))
+  const name = pascalCase([...namespace, ...action]) || fallback
+  return /^[0-9]/.test(name) ? `Api${name}` : name
+}
+
+/**
+ * Unique base names for pages already sorted by file, with a warning for every renamed page. `reserved`
+ * bases belong to docspec's shared types.
+ */
+export function assignBaseNames(
+  pages: PageModel[],
+  reserved: string[],
+): { names: Map<PageModel, string>; diagnostics: Diagnostic[] } {
+  const natural = pages.map(baseName)
+  const naturalTaken = new Set([...natural, ...reserved].map((n) => n.toLowerCase()))
+  const assigned = new Set(reserved.map((n) => n.toLowerCase()))
+  const firstFile = new Map(reserved.map((n) => [n.toLowerCase(), "docspec's shared types"]))
+  const names = new Map<PageModel, string>()
+  const diagnostics: Diagnostic[] = []
+  pages.forEach((page, i) => {
+    const wanted = natural[i]!
+    let name = wanted
+    if (assigned.has(name.toLowerCase())) {
+      let n = 2
+      while (naturalTaken.has(`${wanted}${n}`.toLowerCase()) || assigned.has(`${wanted}${n}`.toLowerCase())) n++
+      name = `${wanted}${n}`
+      diagnostics.push({
+        file: page.file,
+        line: page.endpoints[0]?.position.line ?? 1,
+        column: 1,
+        severity: 'warning',
+        rule: 'name-collision',
+        message: `type name ${wanted} is already derived from ${firstFile.get(wanted.toLowerCase())}; this page's types are named ${name}`,
+      })
+    } else {
+      firstFile.set(name.toLowerCase(), page.file)
+    }
+    assigned.add(name.toLowerCase())
+    names.set(page, name)
+  })
+  return { names, diagnostics }
+}
+
+/**
+ * Exported type names across all generated modules. Every module is re-exported from one index, so a
+ * nested name (e.g. `AResponseRequest` for field `request`) must not clash with another page's top-level
+ * name (page `AResponse`); clashes get a numeric suffix.
+ */
+export class NameRegistry {
+  private readonly taken = new Set<string>()
+
+  reserve(name: string): void {
+    this.taken.add(name)
+  }
+
+  /** `prefix + PascalCase(hint)`, made unique. */
+  claim(prefix: string, hint: string): string {
+    const base = `${prefix}${pascalCase(wordsOf(hint)) || 'Field'}`
+    let name = base
+    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`
+    this.taken.add(name)
+    return name
+  }
+}
+
+/** An interface property name: bare when it is an identifier, quoted otherwise. */
+export function propertyName(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)
+}
