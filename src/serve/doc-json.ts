@@ -50,8 +50,8 @@ function toJsonText(text: string): string {
   return out
 }
 
-/** Parses a documented JSON body, tolerating what the docs write; undefined when the text is not JSON-like. */
-export function readDocJson(text: string): unknown {
+/** Parses doc-flavoured JSON keeping open values as markers; undefined when the text is not JSON-like. */
+function readOpenJson(text: string): unknown {
   const trimmed = text.trim()
   if (!/^[[{]/.test(trimmed)) return undefined
   const errors: ParseError[] = []
@@ -108,6 +108,12 @@ function settle(expected: unknown, documented: unknown): unknown {
   return expected
 }
 
+/** Parses a documented JSON body, tolerating what the docs write (open values read as `null`); undefined when the text is not JSON-like. */
+export function readDocJson(text: string): unknown {
+  const value = readOpenJson(text)
+  return value === undefined ? undefined : settle(value, undefined)
+}
+
 export type ServedBody = { json: unknown } | { text: string }
 
 /**
@@ -118,9 +124,9 @@ export type ServedBody = { json: unknown } | { text: string }
 export function servedBody(snippet: Snippet): ServedBody {
   const options = snippet.testResponse
   if (options?.nonJson || options?.cat) return { text: snippet.text }
-  const documented = readDocJson(snippet.text) ?? snippet.responseJson
+  const documented = readOpenJson(snippet.text) ?? snippet.responseJson
   if (documented === undefined) return { text: snippet.text }
   const substitutions = options?.substitutions ?? []
-  const expected = substitutions.length > 0 ? readDocJson(applySubstitutions(snippet.text, substitutions)) : undefined
+  const expected = substitutions.length > 0 ? readOpenJson(applySubstitutions(snippet.text, substitutions)) : undefined
   return { json: settle(expected ?? documented, expected === undefined ? undefined : documented) }
 }
