@@ -1,0 +1,71 @@
+import type { ConsoleRequest, Diagnostic, HttpMethod } from '../../model/types.js'
+import { parseBody } from './body.js'
+import { blankCallouts } from './callouts.js'
+import { diagnostic, type PositionAt } from './position.js'
+import { decodeQuery } from './query.js'
+
+const REQUEST_LINE = /^(\s*)(get|put|post|delete|head|patch)[ \t]+(\S+)(.*)$/i
+
+/** Parses console text (Kibana Dev Tools syntax) into requests. */
+export function parseConsole(text: string, at: PositionAt): { requests: ConsoleRequest[]; diagnostics: Diagnostic[] } {
+  const lines = text.split('\n').map((line) => blankCallouts(line).trimEnd())
+  const requests: ConsoleRequest[] = []
+  const diagnostics: Diagnostic[] = []
+  let current: { request: ConsoleRequest; bodyStart: number } | undefined
+  let inTripleQuote = false
+  let junkRun = false
+  const finish = (end: number): void => {
+    if (!current) return
+    const { body, diagnostics: found } = parseBody(lines.slice(current.bodyStart, end), current.bodyStart, current.request.path, at)
+    if (body) current.request.body = body
+    diagnostics.push(...found)
+  }
+  for (const [index, line] of lines.entries()) {
+    const match = inTripleQuote ? null : REQUEST_LINE.exec(line)
+    if (match) {
+      finish(index)
+      const [, indent = '', method = '', target = '', rest = ''] = match
+      const column = indent.length + 1
+      const question = target.indexOf('?')
+      const path = question === -1 ? target : target.slice(0, question)
+      const request: ConsoleRequest = {
+        method: method.toUpperCase() as HttpMethod,
+        path: path.startsWith('/') ? path : `/${path}`,
+        query: question === -1 ? {} : decodeQuery(target.slice(question + 1)),
+        position: at(index, column),
+      }
+      requests.push(request)
+      current = { request, bodyStart: index + 1 }
+      const trailing = rest.trim()
+      if (trailing !== '' && !isComment(trailing)) {
+        const offset = line.length - rest.trimStart().length
+        diagnostics.push(diagnostic(at(index, offset + 1), 'warning', 'console-syntax', `Unexpected text after the request path: "${trailing.slice(0, 40)}"`))
+      }
+      continue
+    }
+    if (current) {
+      if (countTripleQuotes(line) % 2 === 1) inTripleQuote = !inTripleQuote
+      continue
+    }
+    const trimmed = line.trim()
+    if (trimmed === '' || isComment(trimmed)) {
+      junkRun = false
+    } else if (!junkRun) {
+      junkRun = true
+      const column = line.length - line.trimStart().length + 1
+      diagnostics.push(diagnostic(at(index, column), 'error', 'console-syntax', `Expected a request line "METHOD path", found "${trimmed.slice(0, 40)}"`))
+    }
+  }
+  finish(lines.length)
+  return { requests, diagnostics }
+}
+
+function isComment(text: string): boolean {
+  return text.startsWith('#') || text.startsWith('//')
+}
+
+function countTripleQuotes(line: string): number {
+  let count = 0
+  for (let i = line.indexOf('"""'); i !== -1; i = line.indexOf('"""', i + 3)) count++
+  return count
+}

@@ -1,0 +1,62 @@
+import type { Diagnostic, SourcePosition, TestOptions } from '../../model/types.js'
+import { diagnostic } from './position.js'
+import { emptyTestOptions, parseTestOptions, type MarkerKind } from './test-options.js'
+
+export interface Markers {
+  /** The marker comments recognised, verbatim and in order (other `//` comments are left out). */
+  markers: string[]
+  console: boolean
+  notConsole: boolean
+  testSetup: boolean
+  teardown: boolean
+  test?: TestOptions
+  testResponse?: TestOptions
+  diagnostics: Diagnostic[]
+}
+
+/** Markers without options. `AUTOSENSE` is the old name of `CONSOLE`; `KIBANA` and `SENSE:` are only recorded. */
+const FLAG = /^\/\/\s*(CONSOLE|NOTCONSOLE|TESTSETUP|TEARDOWN|AUTOSENSE|KIBANA)\s*$/
+const SENSE = /^\/\/\s*SENSE:\S/
+const OPTIONS = /^\/\/\s*(TESTRESPONSE|TEST)(?=\[|\s*$)/
+
+/** Parses the marker comments that follow a snippet; several `// TEST[...]` lines accumulate into one TestOptions. */
+export function parseMarkers(comments: { text: string; position: SourcePosition }[]): Markers {
+  const result: Markers = { markers: [], console: false, notConsole: false, testSetup: false, teardown: false, diagnostics: [] }
+  for (const { text: raw, position } of comments) {
+    const text = raw.trimEnd()
+    const flag = FLAG.exec(text)
+    if (flag) {
+      result.markers.push(raw)
+      if (flag[1] === 'CONSOLE' || flag[1] === 'AUTOSENSE') result.console = true
+      else if (flag[1] === 'NOTCONSOLE') result.notConsole = true
+      else if (flag[1] === 'TESTSETUP') result.testSetup = true
+      else if (flag[1] === 'TEARDOWN') result.teardown = true
+      continue
+    }
+    if (SENSE.test(text)) {
+      result.markers.push(raw)
+      continue
+    }
+    const marker = OPTIONS.exec(text)
+    if (!marker) continue
+    result.markers.push(raw)
+    const kind = marker[1] as MarkerKind
+    const key = kind === 'TEST' ? 'test' : 'testResponse'
+    const options = (result[key] ??= emptyTestOptions())
+    const open = marker[0].length
+    if (open === text.length || text.slice(open).trim() === '') continue
+    const close = text.lastIndexOf(']')
+    const at = (offset: number): SourcePosition => ({ ...position, column: position.column + offset })
+    if (close < open || close !== text.length - 1) {
+      result.diagnostics.push(
+        diagnostic(at(open), 'error', 'malformed-marker', close < open ? `Unterminated ${kind}[: no closing "]"` : `Text after the closing "]" of ${kind}[...]`),
+      )
+      if (close < open) continue
+    }
+    for (const problem of parseTestOptions(text.slice(open + 1, close), kind, options)) {
+      const severity = problem.rule === 'unknown-test-option' ? 'warning' : 'error'
+      result.diagnostics.push(diagnostic(at(open + 1 + problem.offset), severity, problem.rule, problem.message))
+    }
+  }
+  return result
+}
