@@ -1,0 +1,184 @@
+/**
+ * Turns a page's snippets into replay tests with the docs build's rules: a request snippet starts a test,
+ * `TEST[continued]` chains onto the previous one, a response checks the last answer of the test holding
+ * the snippet it answers, `TESTSETUP`/`TEARDOWN` wrap every test, and named setups come from a setups file.
+ */
+import type { ConsoleRequest, Diagnostic, PageModel, Severity, Snippet, TestOptions } from '../../model/types.js'
+import { parseBody, parseConsole, stripCallouts } from '../../replay/console.js'
+import { isKnownCatch } from '../../replay/expect.js'
+import { parseExpectedJson } from '../../replay/match.js'
+import { applySubstitutions } from '../../replay/regex.js'
+import type { ReplayPage, ReplayRequest, ReplayStep, ResponseMode } from '../../replay/types.js'
+
+export interface PlannedTest {
+  name: string
+  /** `TEST[skip:…]` reason, or why docspec cannot run the test. */
+  skip?: string
+  steps: ReplayStep[]
+  /** Requests of named teardowns, run after the test whatever happened. */
+  teardown: ReplayRequest[]
+}
+
+export interface PagePlan {
+  page: ReplayPage
+  tests: PlannedTest[]
+}
+
+export interface NamedScripts {
+  setups: Record<string, string>
+  teardowns: Record<string, string>
+}
+
+/** Plans the tests of one page; `plan` is absent when the page has nothing to replay. */
+export function planPage(model: PageModel, scripts: NamedScripts): { plan?: PagePlan; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = []
+  const report = (snippet: Snippet, severity: Severity, rule: string, message: string): void => {
+    diagnostics.push({ ...snippet.position, file: model.file, severity, rule, message })
+  }
+  const page: ReplayPage = { id: model.id, file: model.file, setup: [], teardown: [] }
+  const tests: PlannedTest[] = []
+  const testOf = new Map<number, PlannedTest>()
+  const setupSnippets = new Set<number>()
+  let current: PlannedTest | undefined
+
+  const named = (snippet: Snippet, kind: 'setup' | 'teardown', names: string[]): ReplayRequest[] | undefined => {
+    const table = kind === 'setup' ? scripts.setups : scripts.teardowns
+    const requests: ReplayRequest[] = []
+    for (const name of names) {
+      const text = table[name]
+      if (text === undefined) {
+        report(snippet, 'error', `unknown-${kind}`, `${kind} "${name}" is not defined in the ${kind}s file`)
+        return undefined
+      }
+      requests.push(...parseConsole(text).requests.map((request) => ({ ...request, from: name })))
+    }
+    return requests
+  }
+
+  for (const snippet of model.examples) {
+    const line = snippet.position.line
+    if (snippet.testSetup || snippet.teardown) {
+      if (snippet.testSetup && tests.length > 0) {
+        report(snippet, 'warning', 'testsetup-not-first', `TESTSETUP at line ${line} comes after the first test; it still runs before every test`)
+      }
+      // Setup and teardown answers are not checked for warnings, as in the docs build.
+      const requests = snippetRequests(snippet, snippet.test, report).map(({ warnings: _, ...request }) => ordered(request))
+      if (snippet.testSetup) page.setup.push(...requests)
+      else page.teardown.push(...requests)
+      setupSnippets.add(snippet.index)
+      current = undefined
+      continue
+    }
+
+    if (snippet.role === 'response') {
+      if (snippet.answers !== undefined && setupSnippets.has(snippet.answers)) {
+        report(snippet, 'error', 'response-after-testsetup', 'a TESTRESPONSE cannot check a TESTSETUP snippet; use TEST[continued] instead')
+        continue
+      }
+      const test = snippet.answers === undefined ? undefined : testOf.get(snippet.answers)
+      if (!test) {
+        const answered = model.examples.find((s) => s.index === snippet.answers)
+        if (answered) report(snippet, 'info', 'response-not-replayed', `the response answers line ${answered.position.line}, which is not replayed`)
+        else report(snippet, 'warning', 'response-without-request', `the response at line ${line} answers no request snippet`)
+        continue
+      }
+      if (snippet.testResponse?.skip === undefined) test.steps.push({ kind: 'response', ...expectedResponse(snippet, report) })
+      testOf.set(snippet.index, test)
+      continue
+    }
+
+    if (snippet.role !== 'request' || snippet.notConsole || !(snippet.console || snippet.test)) continue
+    const options = snippet.test
+    if (options?.continued && !current) {
+      report(snippet, 'error', 'continued-without-test', `TEST[continued] at line ${line} has no earlier test to continue; it starts a new one`)
+    }
+    if (options?.continued && current) {
+      if (current.skip !== undefined && options.skip === undefined) {
+        report(snippet, 'warning', 'continues-skipped-test', `line ${line} continues a skipped test, so it is skipped too`)
+      }
+    } else {
+      current = { name: `${model.id} › line ${line}`, steps: [], teardown: [] }
+      tests.push(current)
+    }
+    const test = current!
+    if (options?.skip !== undefined) test.skip ??= options.skip
+    const setup = named(snippet, 'setup', options?.setup ?? [])
+    const teardown = named(snippet, 'teardown', options?.teardown ?? [])
+    if (!setup || !teardown) test.skip ??= 'a named setup or teardown is not defined'
+    test.steps.push(...[...(setup ?? []), ...snippetRequests(snippet, options, report)].map((r) => toStep(ordered(r))))
+    test.teardown.push(...(teardown ?? []).map(ordered))
+    testOf.set(snippet.index, test)
+  }
+
+  for (const test of tests) if (test.skip !== undefined) test.name += ` (skipped: ${test.skip})`
+  return { plan: tests.length > 0 ? { page, tests } : undefined, diagnostics }
+}
+
+type Report = (snippet: Snippet, severity: Severity, rule: string, message: string) => void
+
+/** The requests of a request snippet, with substitutions, `catch:` and `warning:` applied. */
+function snippetRequests(snippet: Snippet, options: TestOptions | undefined, report: Report): ReplayRequest[] {
+  const substitutions = options?.substitutions ?? []
+  const requests =
+    substitutions.length > 0
+      ? parseConsole(applySubstitutions(snippet.text, substitutions), snippet.position.line).requests
+      : snippet.requests.map(fromModel)
+  if (requests.length === 0) {
+    report(snippet, 'warning', 'no-requests', `the snippet at line ${snippet.position.line} holds no request to replay`)
+    return []
+  }
+  for (const request of requests) request.warnings = [...(options?.warnings ?? [])]
+  if (options?.catch !== undefined) {
+    if (!isKnownCatch(options.catch)) report(snippet, 'warning', 'unknown-catch', `catch:${options.catch} is not a known error class`)
+    if (requests.length > 1) {
+      report(snippet, 'info', 'catch-last-request-only', `catch:${options.catch} applies to the last of ${requests.length} requests only; the others must succeed`)
+    }
+    requests[requests.length - 1]!.catch = options.catch
+  }
+  return requests
+}
+
+function fromModel(request: ConsoleRequest): ReplayRequest {
+  const replay: ReplayRequest = { line: request.position.line, method: request.method, path: request.path, query: { ...request.query } }
+  const body = request.body
+  if (body?.kind === 'json' && body.json !== undefined) replay.body = { kind: 'json', json: body.json }
+  else if (body?.kind === 'ndjson' && Array.isArray(body.json)) replay.body = { kind: 'ndjson', lines: body.json }
+  else if (body) {
+    const parsed = parseBody(body.raw)
+    if (parsed) replay.body = parsed
+  }
+  return replay
+}
+
+/** Fixed key order, so generated files read the same whichever parser produced the request. */
+function ordered({ line, method, path, query, body, from, catch: expectError, warnings }: ReplayRequest): ReplayRequest {
+  return {
+    line,
+    method,
+    path,
+    query,
+    ...(body && { body }),
+    ...(from !== undefined && { from }),
+    ...(expectError !== undefined && { catch: expectError }),
+    ...(warnings && { warnings }),
+  }
+}
+
+function toStep(request: ReplayRequest): ReplayStep {
+  return { kind: 'request', ...request }
+}
+
+function expectedResponse(snippet: Snippet, report: Report): { line: number; expected: string; mode: ResponseMode } {
+  const options = snippet.testResponse
+  const expected = applySubstitutions(stripCallouts(snippet.text), options?.substitutions ?? []).trim()
+  let mode: ResponseMode = options?.cat ? 'cat' : options?.nonJson ? 'text' : 'json'
+  if (mode === 'json') {
+    try {
+      parseExpectedJson(expected)
+    } catch (error) {
+      report(snippet, 'warning', 'unparsable-response', `the response is not JSON (${(error as Error).message}); it is compared as text`)
+      mode = 'text'
+    }
+  }
+  return { line: snippet.position.line, expected, mode }
+}

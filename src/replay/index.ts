@@ -1,0 +1,132 @@
+/**
+ * The runtime imported by generated replay tests as `docspec/replay`. Generated files hold data only; this
+ * module turns it into vitest tests that send the documented requests and check the documented answers.
+ *
+ * Module state lives per test file (vitest isolates files), so the server probe and the write check run
+ * once per page file, and tests of one page run in order while pages run in parallel.
+ */
+import { describe, test } from 'vitest'
+import { request as send } from 'undici'
+import { checkCatch, checkWarnings } from './expect.js'
+import { sendRequest, type ReplayAnswer } from './http.js'
+import { matchResponse } from './match.js'
+import { targetFromEnv, type Target } from './target.js'
+import type { ReplayPage, ReplayRequest, ReplayStep } from './types.js'
+import { describeRequest, writesOf } from './writes.js'
+
+export { describe }
+export type { ReplayBody, ReplayPage, ReplayRequest, ReplayResponse, ReplayStep } from './types.js'
+
+const PROBE_TIMEOUT_MS = 5_000
+
+interface Connection {
+  target: Target
+  /** Why no test can run (no server), or undefined when the server answered. */
+  unreachable?: string
+}
+
+let connection: Promise<Connection> | undefined
+const writesByPage = new Map<string, Set<string>>()
+
+/**
+ * Registers one replay test: `steps` are the documented requests and responses in order, `teardown` the
+ * requests of named teardowns, run after the page's own teardown whatever happened.
+ */
+export function replayTest(page: ReplayPage, name: string, steps: ReplayStep[], teardown: ReplayRequest[] = []): void {
+  // Collection registers every test of the file before any runs, so the check below sees the whole page.
+  const writes = writesByPage.get(page.file) ?? new Set<string>()
+  for (const write of writesOf({ ...page, teardown: [...page.teardown, ...teardown] }, [steps])) writes.add(write)
+  writesByPage.set(page.file, writes)
+  test(name, async (context) => {
+    const { target, unreachable } = await connect()
+    if (unreachable) context.skip(unreachable)
+    const writes = [...(writesByPage.get(page.file) ?? [])]
+    if (!target.loopback && !target.allowWrites && writes.length > 0) throw new Error(refusal(target, writes))
+    await runTest(target, page, steps, [...page.teardown, ...teardown])
+  })
+}
+
+/** Registers a documented `// TEST[skip:…]`; the reason is part of the name. */
+export function skippedTest(name: string): void {
+  test.skip(name, () => {})
+}
+
+/** The message given when writes to a remote server are refused. */
+export function refusal(target: Target, writes: readonly string[]): string {
+  return (
+    `refusing to send ${writes.length} state-changing request(s) to ${target.display}, which is not a loopback ` +
+    `address; set DOCSPEC_ALLOW_WRITES=1 to allow it. First: ${writes.slice(0, 3).join('; ')}`
+  )
+}
+
+function connect(): Promise<Connection> {
+  connection ??= (async () => {
+    const target = targetFromEnv()
+    return { target, unreachable: await probe(target) }
+  })()
+  return connection
+}
+
+/** Any HTTP answer counts as reachable (even 401): only a failed connection skips the suite. */
+async function probe(target: Target): Promise<string | undefined> {
+  try {
+    const response = await send(target.url, {
+      method: 'GET',
+      headers: target.headers,
+      dispatcher: target.dispatcher,
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    })
+    await response.body.dump()
+    return undefined
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).name
+    return `no server reachable at ${target.display} (${code}); set ES_URL to replay against one`
+  }
+}
+
+async function runTest(target: Target, page: ReplayPage, steps: ReplayStep[], teardown: ReplayRequest[]): Promise<void> {
+  let last: ReplayAnswer | undefined
+  let failure: unknown
+  try {
+    for (const request of page.setup) last = await perform(target, page, request, last)
+    for (const step of steps) {
+      if (step.kind === 'request') {
+        last = await perform(target, page, step, last)
+        continue
+      }
+      if (!last) throw new Error(`TESTRESPONSE at ${page.file}:${step.line} has no request to answer`)
+      const result = matchResponse(last, step, { file: page.file, line: step.line })
+      if (!result.ok) throw new Error(result.message)
+    }
+  } catch (error) {
+    failure = error
+  }
+  // Teardown runs whatever happened; its own failure must not hide the test's.
+  for (const request of teardown) {
+    try {
+      await perform(target, page, request, last)
+    } catch (error) {
+      failure ??= error
+    }
+  }
+  if (failure !== undefined) throw failure
+}
+
+async function perform(target: Target, page: ReplayPage, request: ReplayRequest, previous?: ReplayAnswer): Promise<ReplayAnswer> {
+  const answer = await sendRequest(target, request, previous)
+  const what = describeRequest(page, request)
+  const problem =
+    request.catch !== undefined
+      ? checkCatch(request.catch, answer.status, answer.text)
+      : answer.status >= 400
+        ? `answered ${answer.status}`
+        : undefined
+  if (problem) throw new Error(`${what}: ${problem}\n${excerpt(answer.text)}`)
+  const warnings = request.warnings && checkWarnings(request.warnings, answer.warnings)
+  if (warnings) throw new Error(`${what}:\n${warnings}`)
+  return answer
+}
+
+function excerpt(text: string): string {
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text
+}

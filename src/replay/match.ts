@@ -1,0 +1,274 @@
+/**
+ * Compares an actual response with a documented `// TESTRESPONSE`, with Elasticsearch's doc-test
+ * semantics: the whole JSON body must match (object key order ignored, numbers compared as numbers),
+ * `$body.path` / `$body.$_path` stand for the actual value at that path, `_cat` responses match as
+ * whitespace-tolerant line patterns and `non_json` responses as text.
+ */
+import { createTwoFilesPatch } from 'diff'
+import { replaceBlockQuotes } from './console.js'
+import { translateJavaRegex } from './regex.js'
+import type { ResponseMode } from './types.js'
+
+export interface ActualResponse {
+  status: number
+  /** The response body as text. */
+  text: string
+}
+
+export interface ExpectedResponse {
+  expected: string
+  mode: ResponseMode
+}
+
+export type MatchResult = { ok: true } | { ok: false; message: string }
+
+/** Where the expectation was documented, for `file:line` in messages. */
+export interface DocLocation {
+  file: string
+  line: number
+}
+
+export function matchResponse(actual: ActualResponse, expected: ExpectedResponse, where: DocLocation): MatchResult {
+  const at = `${where.file}:${where.line}`
+  if (expected.mode === 'cat') return matchCat(actual.text, expected.expected, at)
+  if (expected.mode === 'text') return matchText(actual.text, expected.expected, at)
+  return matchJson(actual.text, expected.expected, at)
+}
+
+// ---------------------------------------------------------------------------------------------- JSON
+
+/** Parses expected JSON in which `$body…` references may appear unquoted (they are YAML scalars in ES). */
+export function parseExpectedJson(text: string): unknown {
+  return JSON.parse(quoteBareReferences(replaceBlockQuotes(text)))
+}
+
+function quoteBareReferences(text: string): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (ch === '"') {
+      const end = endOfString(text, i)
+      out += text.slice(i, end)
+      i = end - 1
+    } else if (ch === '$') {
+      const token = /^\$[\w.$\\-]*/.exec(text.slice(i))![0]
+      out += JSON.stringify(token)
+      i += token.length - 1
+    } else out += ch
+  }
+  return out
+}
+
+function endOfString(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === '"') return i + 1
+  }
+  return text.length
+}
+
+type Path = (string | number)[]
+
+/** Renders a path the way `$body.` references are written: dots between segments, literal dots escaped. */
+export function formatPath(path: Path): string {
+  return path.map((segment) => String(segment).replace(/\./g, '\\.')).join('.')
+}
+
+/** Splits `a.b\.c.0` into `['a', 'b.c', '0']`. */
+function splitPath(path: string): string[] {
+  return path === '' ? [] : path.split(/(?<!\\)\./).map((segment) => segment.replace(/\\\./g, '.'))
+}
+
+const MISSING = Symbol('missing')
+
+function lookup(root: unknown, segments: string[]): unknown {
+  let node = root
+  for (const segment of segments) {
+    if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)]
+    else if (isObject(node) && Object.hasOwn(node, segment)) node = node[segment]
+    else return MISSING
+    if (node === undefined) return MISSING
+  }
+  return node
+}
+
+/** Replaces every `$body…` string in `expected` with the actual value it names (left as is when missing). */
+export function resolveReferences(expected: unknown, actual: unknown, path: Path = []): unknown {
+  if (typeof expected === 'string' && (expected === '$body' || expected.startsWith('$body.'))) {
+    const reference = expected.replace('$_path', formatPath(path))
+    const value = lookup(actual, splitPath(reference.slice('$body.'.length)))
+    return value === MISSING ? expected : value
+  }
+  if (Array.isArray(expected)) return expected.map((item, i) => resolveReferences(item, actual, [...path, i]))
+  if (isObject(expected)) {
+    return Object.fromEntries(
+      Object.entries(expected).map(([key, value]) => [key, resolveReferences(value, actual, [...path, key])]),
+    )
+  }
+  return expected
+}
+
+export interface Difference {
+  path: Path
+  message: string
+}
+
+/** The first place where `actual` differs from `expected`, walking expected's order. */
+export function firstDifference(expected: unknown, actual: unknown, path: Path = []): Difference | undefined {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return { path, message: `expected an array, got ${describe(actual)}` }
+    for (let i = 0; i < Math.min(expected.length, actual.length); i++) {
+      const difference = firstDifference(expected[i], actual[i], [...path, i])
+      if (difference) return difference
+    }
+    if (expected.length !== actual.length) {
+      return { path, message: `expected ${expected.length} items, got ${actual.length}` }
+    }
+    return undefined
+  }
+  if (isObject(expected)) {
+    if (!isObject(actual)) return { path, message: `expected an object, got ${describe(actual)}` }
+    for (const [key, value] of Object.entries(expected)) {
+      if (!Object.hasOwn(actual, key)) return { path: [...path, key], message: `missing; expected ${describe(value)}` }
+      const difference = firstDifference(value, actual[key], [...path, key])
+      if (difference) return difference
+    }
+    const extra = Object.keys(actual).find((key) => !Object.hasOwn(expected, key))
+    if (extra !== undefined) return { path: [...path, extra], message: `unexpected; got ${describe(actual[extra])}` }
+    return undefined
+  }
+  // JSON numbers have no int/float distinction once parsed, so 1 and 1.0 are already equal here.
+  if (expected === actual) return undefined
+  return { path, message: `expected ${describe(expected)}, got ${describe(actual)}` }
+}
+
+function matchJson(actualText: string, expectedText: string, at: string): MatchResult {
+  let expected: unknown
+  try {
+    expected = parseExpectedJson(expectedText)
+  } catch (error) {
+    return { ok: false, message: `TESTRESPONSE at ${at} is not JSON (${(error as Error).message})` }
+  }
+  let actual: unknown
+  try {
+    actual = JSON.parse(actualText)
+  } catch {
+    return {
+      ok: false,
+      message: `response does not match TESTRESPONSE at ${at}: the response is not JSON\n\n${patch(canonical(expected), actualText)}`,
+    }
+  }
+  const resolved = resolveReferences(expected, actual)
+  const difference = firstDifference(resolved, actual)
+  if (!difference) return { ok: true }
+  const where = difference.path.length === 0 ? '$body' : `$body.${formatPath(difference.path)}`
+  return {
+    ok: false,
+    message: `response does not match TESTRESPONSE at ${at}\nfirst difference at ${where}: ${difference.message}\n\n${patch(canonical(resolved), canonical(actual))}`,
+  }
+}
+
+/** Pretty JSON with keys sorted, so that the diff shows only real differences, not key order. */
+function canonical(value: unknown): string {
+  const sort = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(sort)
+    if (isObject(node)) {
+      return Object.fromEntries(
+        Object.keys(node)
+          .sort()
+          .map((key) => [key, sort(node[key])]),
+      )
+    }
+    return node
+  }
+  return JSON.stringify(sort(value), null, 2)
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  const text = JSON.stringify(value)
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+// ----------------------------------------------------------------------------------------- _cat and text
+
+/**
+ * Elasticsearch turns a `_cat` expectation into a regex in which runs of spaces match any whitespace and
+ * line ends tolerate trailing blanks; substitutions may already have put regex syntax (`\d+`) into it.
+ */
+export function catPattern(expected: string): RegExp {
+  const lines = nonEmptyLines(expected).map(catLineSource)
+  return new RegExp(`^\\s*${lines.join('\\s*\\n\\s*')}\\s*$`)
+}
+
+function catLineSource(line: string): string {
+  return translateJavaRegex(line).source.replace(/ +/g, '\\s+')
+}
+
+function matchCat(actualText: string, expectedText: string, at: string): MatchResult {
+  let pattern: RegExp
+  try {
+    pattern = catPattern(expectedText)
+  } catch (error) {
+    return { ok: false, message: `_cat TESTRESPONSE at ${at} is not a valid pattern (${(error as Error).message})` }
+  }
+  if (pattern.test(actualText)) return { ok: true }
+  const expectedLines = nonEmptyLines(expectedText)
+  const actualLines = nonEmptyLines(actualText)
+  const index = expectedLines.findIndex((line, i) => {
+    const actualLine = actualLines[i]
+    return actualLine === undefined || !new RegExp(`^${catLineSource(line)}$`).test(actualLine)
+  })
+  const detail =
+    index === -1
+      ? `expected ${expectedLines.length} lines, got ${actualLines.length}`
+      : `line ${index + 1}: expected /${expectedLines[index]}/, got ${JSON.stringify(actualLines[index] ?? '')}`
+  return {
+    ok: false,
+    message: `_cat response does not match TESTRESPONSE at ${at}\nfirst difference at ${detail}\n\n${patch(squeeze(expectedLines), squeeze(actualLines))}`,
+  }
+}
+
+function matchText(actualText: string, expectedText: string, at: string): MatchResult {
+  const expected = normaliseText(expectedText)
+  const actual = normaliseText(actualText)
+  if (expected === actual) return { ok: true }
+  return { ok: false, message: `response does not match TESTRESPONSE at ${at} (text)\n\n${patch(expected, actual)}` }
+}
+
+/** Column padding is not significant in `_cat` output; squeezing it keeps the diff to real changes. */
+function squeeze(lines: string[]): string {
+  return lines.map((line) => line.replace(/\s+/g, ' ')).join('\n')
+}
+
+function nonEmptyLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+}
+
+function normaliseText(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim()
+}
+
+/** A unified diff from expected to actual, without the file header noise. */
+function patch(expected: string, actual: string): string {
+  const text = createTwoFilesPatch('expected', 'actual', `${expected}\n`, `${actual}\n`, undefined, undefined, {
+    context: 3,
+  })
+  return text
+    .split('\n')
+    .filter((line) => !/^=+$/.test(line) && !line.startsWith('\\ No newline'))
+    .map((line) => line.replace(/^(---|\+\+\+) (expected|actual)\t?$/, '$1 $2'))
+    .join('\n')
+    .trimEnd()
+}

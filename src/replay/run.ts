@@ -1,0 +1,135 @@
+/**
+ * Runs generated replay tests through vitest's node API and returns per-test outcomes. Nothing is
+ * printed: vitest's own output goes nowhere, and the target is reported without credentials.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { Writable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import type { RunnerTask, RunnerTestFile } from 'vitest'
+import { startVitest } from 'vitest/node'
+import { escapeRegex } from './regex.js'
+import { DEFAULT_URL, displayUrl, isLoopback } from './target.js'
+import { MANIFEST_NAME, type ReplayManifest } from './types.js'
+
+export interface ReplayRunOptions {
+  /** The output directory of `docspec generate` (holding `replay/`), or the `replay/` folder itself. */
+  dir: string
+  /** Server URL; defaults to `ES_URL`, then `http://localhost:9200`. */
+  target?: string
+  /** Allow state-changing requests to a non-loopback server; defaults to `DOCSPEC_ALLOW_WRITES=1`. */
+  allowWrites?: boolean
+  /** Only tests whose name (`<page-id> › line N`) contains this text. */
+  filter?: string
+}
+
+export type ReplayState = 'passed' | 'failed' | 'skipped'
+
+export interface ReplayOutcome {
+  /** Test name, e.g. `rollup-stop-job › line 76`. */
+  name: string
+  /** Test file, relative to the tests folder. */
+  file: string
+  state: ReplayState
+  /** Failure message (with diff), or the reason a test was skipped at run time. */
+  message?: string
+  durationMs?: number
+}
+
+export interface ReplaySummary {
+  /** The target as it may be printed (no credentials). */
+  target: string
+  /** Set when nothing was run because the suite would write to a non-loopback server. */
+  refused?: string
+  passed: number
+  failed: number
+  skipped: number
+  tests: ReplayOutcome[]
+  /** Errors outside any test (a file that did not load, an unhandled error). */
+  errors: string[]
+}
+
+export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummary> {
+  const testsDir = testsFolder(resolve(options.dir))
+  const target = options.target ?? process.env.ES_URL ?? DEFAULT_URL
+  const allowWrites = options.allowWrites ?? process.env.DOCSPEC_ALLOW_WRITES === '1'
+  const display = displayUrl(target)
+  const summary: ReplaySummary = { target: display, passed: 0, failed: 0, skipped: 0, tests: [], errors: [] }
+
+  // The whole suite refuses up front, so that no page has sent anything when another would be refused.
+  const writes = manifestWrites(testsDir)
+  if (!allowWrites && writes.length > 0 && !isLoopback(new URL(target).hostname)) {
+    summary.refused =
+      `refusing to run: ${writes.length} state-changing request(s) would go to ${display}, which is not a loopback ` +
+      `address; allow them with DOCSPEC_ALLOW_WRITES=1. First: ${writes.slice(0, 3).join('; ')}`
+    return summary
+  }
+
+  const exitCode = process.exitCode
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() })
+  const vitest = await startVitest(
+    'test',
+    [],
+    {
+      root: testsDir,
+      config: false,
+      watch: false,
+      include: ['**/*.test.ts'],
+      reporters: [{}],
+      passWithNoTests: true,
+      cache: false,
+      testTimeout: 120_000,
+      env: { ES_URL: target, DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0' },
+      ...(options.filter ? { testNamePattern: new RegExp(escapeRegex(options.filter)) } : {}),
+    },
+    { resolve: { alias: [{ find: /^docspec\/replay$/, replacement: runtimeEntry() }] }, logLevel: 'silent' },
+    { stdout: sink, stderr: sink },
+  )
+  try {
+    for (const file of vitest.state.getFiles()) collect(file, relative(testsDir, file.filepath), options.filter, summary)
+    summary.errors.push(...vitest.state.getUnhandledErrors().map((error) => messageOf(error)))
+  } finally {
+    await vitest.close()
+    // vitest flags failures on the process; the caller decides what a failed replay means.
+    process.exitCode = exitCode
+  }
+  return summary
+}
+
+/** Accepts the generation output directory or its `replay/` folder. */
+function testsFolder(dir: string): string {
+  const nested = join(dir, 'replay')
+  return existsSync(join(nested, MANIFEST_NAME)) ? nested : dir
+}
+
+function manifestWrites(testsDir: string): string[] {
+  const path = join(testsDir, MANIFEST_NAME)
+  if (!existsSync(path)) return []
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as ReplayManifest
+  return manifest.pages.flatMap((page) => page.writes)
+}
+
+/** The runtime generated files import: the TypeScript source when running from source, else the build. */
+function runtimeEntry(): string {
+  const source = fileURLToPath(new URL('./index.ts', import.meta.url))
+  return existsSync(source) ? source : fileURLToPath(new URL('./index.js', import.meta.url))
+}
+
+function collect(file: RunnerTestFile, path: string, filter: string | undefined, summary: ReplaySummary): void {
+  summary.errors.push(...(file.result?.errors ?? []).map((error) => `${path}: ${messageOf(error)}`))
+  const visit = (task: RunnerTask): void => {
+    if (task.type === 'suite') return task.tasks.forEach(visit)
+    if (filter && !task.name.includes(filter)) return
+    const result = task.result
+    const state: ReplayState = result?.state === 'pass' ? 'passed' : result?.state === 'fail' ? 'failed' : 'skipped'
+    const note = (result as { note?: string } | undefined)?.note
+    const message = state === 'failed' ? (result?.errors ?? []).map(messageOf).join('\n') : note
+    summary.tests.push({ name: task.name, file: path, state, ...(message ? { message } : {}), ...(result?.duration !== undefined ? { durationMs: Math.round(result.duration) } : {}) })
+    summary[state]++
+  }
+  file.tasks.forEach(visit)
+}
+
+function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error)
+}
