@@ -109,6 +109,11 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
     const path = decodedPath(pathname)
     const body = parseBody(await readBody(req))
 
+    if (method === 'OPTIONS') {
+      // Elasticsearch answers OPTIONS itself, listing the path's methods.
+      const allowed = routes.methods(pathname)
+      return { status: 200, body: { text: '' }, headers: allowed.length > 0 ? { allow: allowed.join(',') } : {} }
+    }
     const match = routes.find(method, pathname)
     if (!match) {
       const allowed = routes.methods(pathname)
@@ -147,6 +152,8 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
     return { status, body: example ? exampleBody(example, incoming) : { json: { acknowledged: true } } }
   }
 
+  let closing = false
+
   function send(req: IncomingMessage, res: ServerResponse, { status, body, headers }: Answer): void {
     const pretty = /[?&]pretty(=|&|$)/.test(req.url ?? '') && !/[?&]pretty=false(&|$)/.test(req.url ?? '')
     const text =
@@ -156,6 +163,8 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
       // Official Elasticsearch clients refuse servers that do not say they are Elasticsearch.
       'x-elastic-product': 'Elasticsearch',
       'content-length': Buffer.byteLength(text),
+      // A request still running at shutdown must not keep its connection (and so `close`) alive.
+      ...(closing ? { connection: 'close' } : {}),
       ...headers,
     })
     res.end(req.method === 'HEAD' ? undefined : text)
@@ -177,6 +186,7 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
 
   return {
     listen(port = 0, host = '127.0.0.1') {
+      closing = false
       return new Promise((resolve, reject) => {
         server.once('error', reject)
         server.listen(port, host, () => {
@@ -190,6 +200,7 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
     close() {
       return new Promise((resolve, reject) => {
         if (!server.listening) return resolve()
+        closing = true
         server.close((error) => (error ? reject(error) : resolve()))
         // Keep-alive connections would hold `close` open until they time out.
         server.closeIdleConnections()

@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDocServer } from '../../src/serve/index.js'
 import { mlJobs, rollupStopJob } from './models.js'
@@ -62,6 +63,13 @@ describe('routing', () => {
         'Incorrect HTTP method for uri [/_rollup/job/sensor/_stop] and method [GET], allowed: [POST]',
       ),
     )
+  })
+
+  it('answers OPTIONS with the allowed methods', async () => {
+    const res = await call('OPTIONS', '/_rollup/job/sensor/_stop')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('allow')).toBe('POST')
+    expect(res.text).toBe('')
   })
 })
 
@@ -267,5 +275,26 @@ describe('logging and shutdown', () => {
     expect(Date.now() - started).toBeLessThan(1000)
     await expect(fetch(`${url}/_rollup/job/x/_stop`, { method: 'POST' })).rejects.toThrow()
     await expect(own.close()).resolves.toBeUndefined()
+  })
+
+  it('finishes a request still running at shutdown, then closes', async () => {
+    const own = createDocServer([rollupStopJob()])
+    const { hostname, port } = new URL(await own.listen())
+    const answered = new Promise<string>((resolve, reject) => {
+      const req = request({ hostname, port, method: 'POST', path: '/_rollup/job/x/_stop' }, (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        res.on('end', () => resolve(`${res.statusCode} ${text}`))
+      })
+      req.on('error', reject)
+      req.write('{"a":')
+      setTimeout(() => req.end('1}'), 100)
+    })
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    const started = Date.now()
+    const closed = own.close()
+    expect(await answered).toBe('200 {"stopped":true}')
+    await closed
+    expect(Date.now() - started).toBeLessThan(1000)
   })
 })
