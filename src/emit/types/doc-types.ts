@@ -43,10 +43,11 @@ export function parseDocType(documented: string): ParsedType {
   const alternatives = text.split(/\s*(?:\bor\b|\|)\s*/).filter((a) => a !== '')
   if (alternatives.length > 1) {
     // "string or array": a bare array/list next to a scalar is an array of that scalar.
-    const scalars = alternatives.filter((a) => a !== 'array' && a !== 'list').map((a) => parseOne(a, unknownParts))
+    const bare = (a: string) => a === 'array' || a === 'list'
+    const scalars = alternatives.filter((a) => !bare(a)).map((a) => parseOne(a, unknownParts))
     const element = scalars.length > 0 ? union(scalars) : UNKNOWN
-    const members = alternatives.map((a) => (a === 'array' || a === 'list' ? { kind: 'array', element } as const : parseOne(a, unknownParts)))
-    return { type: union(members), unknownParts }
+    const arrays = alternatives.some(bare) ? [{ kind: 'array', element } as const] : []
+    return { type: union([...scalars, ...arrays]), unknownParts }
   }
   return { type: parseOne(text, unknownParts), unknownParts }
 }

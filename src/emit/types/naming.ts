@@ -18,9 +18,9 @@ import type { Diagnostic, PageModel } from '../../model/types.js'
 
 const API_WORDS = new Set(['api', 'apis'])
 
-/** ASCII words of a text: `Stop {rollup-jobs} API` → `Stop`, `rollup`, `jobs`, `API`. */
+/** ASCII words of a text (accents dropped): `Stop {rollup-jobs} API` → `Stop`, `rollup`, `jobs`, `API`. */
 export function wordsOf(text: string): string[] {
-  return text.match(/[A-Za-z0-9]+/g) ?? []
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').match(/[A-Za-z0-9]+/g) ?? []
 }
 
 export function pascalCase(words: string[]): string {
