@@ -1,0 +1,90 @@
+import type { AbstractBlock } from '@asciidoctor/core'
+import type { Endpoint, HttpMethod, SourcePosition } from '../model/types.js'
+import { descendants, textLines } from './blocks.js'
+import type { PageContext } from './context.js'
+
+/** A placeholder whose name the page lost (`analytics//_stop`, `analytics/,/_stop`). */
+export interface LostPlaceholder {
+  endpoint: Endpoint
+  position: SourcePosition
+  /** Path segments before it, for matching evidence. */
+  prefix: string[]
+}
+
+/** The marker a lost placeholder carries until recovery names it. */
+export const LOST = '{\u0000}'
+
+const REQUEST_LINE = /(?:^|`|\+\s)\s*(GET|PUT|POST|DELETE|HEAD|PATCH)\s+([^\s`]+)/g
+
+/** Endpoints written in the Request section(s): `` `POST _rollup/job/<job_id>/_stop` ``, one per line. */
+export function readEndpoints(ctx: PageContext, sections: AbstractBlock[]): { endpoints: Endpoint[]; lost: LostPlaceholder[] } {
+  const endpoints: Endpoint[] = []
+  const lost: LostPlaceholder[] = []
+  const seen = new Set<string>()
+  for (const section of sections) {
+    for (const block of descendants(section)) {
+      const context = block.getContext()
+      if (context !== 'paragraph' && context !== 'listing' && context !== 'literal') continue
+      const range = textLines(block)
+      if (!range) continue
+      // Listing blocks start on their delimiter line; their text starts on the next one.
+      const first = context === 'paragraph' ? range.start : range.start + 1
+      const last = context === 'paragraph' ? range.end : range.end + 1
+      for (let i = first; i < last; i++) {
+        for (const m of ctx.line(i).matchAll(REQUEST_LINE)) {
+          const column = m.index! + m[0].indexOf(m[1]!) + 1
+          const pathColumn = column + m[1]!.length + m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length).search(/\S/)
+          const parsed = normalisePath(m[2]!)
+          const endpoint: Endpoint = { method: m[1] as HttpMethod, path: parsed.path, position: ctx.at(i, column) }
+          for (const offset of parsed.lostOffsets) {
+            lost.push({ endpoint, position: ctx.at(i, pathColumn + offset), prefix: parsed.segments.slice(0, parsed.segmentOf(offset)) })
+          }
+          const key = `${endpoint.method} ${endpoint.path}`
+          if (parsed.lostOffsets.length === 0 && seen.has(key)) continue
+          seen.add(key)
+          endpoints.push(endpoint)
+        }
+      }
+    }
+  }
+  return { endpoints, lost }
+}
+
+/**
+ * `_rollup/job/<job_id>/_stop?x=y` → `/_rollup/job/{job_id}/_stop`. A comma list of placeholders
+ * (`<id1>,<id2>`) is one list-valued parameter. Empty segments mark placeholders the page lost.
+ */
+export function normalisePath(written: string): { path: string; segments: string[]; lostOffsets: number[]; segmentOf(offset: number): number } {
+  const raw = written.split('?')[0]!.replace(/[.,;:]+$/, '')
+  const parts = raw.replace(/^\/+/, '').split('/')
+  const lostOffsets: number[] = []
+  const starts: number[] = []
+  let offset = raw.length - raw.replace(/^\/+/, '').length
+  const segments = parts.map((segment, i) => {
+    starts.push(offset)
+    const at = offset
+    offset += segment.length + 1
+    const isLast = i === parts.length - 1
+    if ((segment === '' && !isLast && i > 0) || /^,+$/.test(segment)) {
+      lostOffsets.push(at)
+      return LOST
+    }
+    const names = segment.split(',').map((s) => /^<([^>]*)>$|^\{([^}]*)\}$/.exec(s.trim()))
+    if (names.length > 0 && names.every(Boolean)) {
+      const name = (names[0]![1] ?? names[0]![2] ?? '').trim()
+      if (!name) {
+        lostOffsets.push(at)
+        return LOST
+      }
+      return `{${names.length > 1 ? name.replace(/\d+$/, '') : name}}`
+    }
+    return segment.replace(/<([^>]+)>/g, '{$1}')
+  })
+  const path = '/' + segments.filter((s, i) => s !== '' || i < segments.length - 1).join('/').replace(/\/+$/, '')
+  return {
+    path: path === '/' ? '/' : path,
+    segments,
+    lostOffsets,
+    segmentOf: (o: number) => starts.findIndex((s, i) => o >= s && (i === starts.length - 1 || o < starts[i + 1]!)),
+  }
+}

@@ -1,0 +1,104 @@
+import type { AbstractBlock, Block } from '@asciidoctor/core'
+import type { Stability, StabilityLevel } from '../model/types.js'
+import { children, lineIndexOf } from './asciidoc.js'
+import type { PageContext } from './context.js'
+import { statusMacros } from './inline.js'
+
+export interface PageHeader {
+  id: string
+  title: string
+  titleabbrev?: string
+  role?: string
+  testenv?: string
+  stability: Stability
+  /** Text of the paragraphs between the title and the first section. */
+  intro: string
+  titleLine: number
+}
+
+const LEVELS: Record<string, StabilityLevel | undefined> = { experimental: 'experimental', preview: 'experimental', beta: 'beta', deprecated: 'deprecated' }
+
+export function readHeader(ctx: PageContext, page: AbstractBlock, pageLineIndex: number | undefined): PageHeader {
+  const titleLine = pageLineIndex ?? Math.max(0, ctx.source.lines.findIndex((l) => /^=\s+\S/.test(l)))
+  const attrs = blockAttributesAbove(ctx, titleLine)
+  const rawTitle = ctx.line(titleLine).replace(/^[=#]+\s+/, '')
+  let id = attrs.id ?? page.getId()
+  if (!attrs.id) {
+    id = id ?? ''
+    ctx.report(ctx.at(titleLine), 'warning', 'missing-page-id', `The page title has no [[anchor]] id${id ? `; using the generated id '${id}'` : ''}.`)
+  }
+  const before = firstSectionOffset(page)
+  const intro: string[] = []
+  let titleabbrev: string | undefined
+  const macros = statusMacros(rawTitle)
+  for (const block of before) {
+    const context = block.getContext()
+    if (context === 'pass') {
+      titleabbrev ??= readTitleabbrev(ctx, block as Block)
+    } else if (context === 'paragraph') {
+      const source = (block as Block).getSource()
+      const found = statusMacros(source)
+      macros.push(...found)
+      const text = ctx.text(source)
+      if (text) intro.push(text)
+    } else if (context === 'admonition' || context === 'ulist' || context === 'olist') {
+      const text = ctx.text((block as Block).getSource?.() ?? '')
+      if (text) intro.push(text)
+    }
+  }
+  return {
+    id: id ?? '',
+    title: ctx.text(rawTitle),
+    titleabbrev,
+    role: attrs.role,
+    testenv: attrs.testenv,
+    stability: stabilityOf(macros),
+    intro: intro.join('\n\n'),
+    titleLine,
+  }
+}
+
+/** `[[id]]`, `[role="xpack"]`, `[testenv="basic"]` lines right above the title. */
+function blockAttributesAbove(ctx: PageContext, titleLine: number): { id?: string; role?: string; testenv?: string } {
+  const out: { id?: string; role?: string; testenv?: string } = {}
+  for (let i = titleLine - 1; i >= 0; i--) {
+    const line = ctx.line(i).trim()
+    if (!/^\[.*\]$/.test(line)) break
+    const anchor = /^\[\[([^\],\]]+)(?:,[^\]]*)?\]\]$/.exec(line) ?? /^\[#([\w-]+)/.exec(line)
+    if (anchor) out.id ??= anchor[1]
+    for (const m of line.matchAll(/\b(role|testenv)="?([^",\]]*)"?/g)) out[m[1] as 'role' | 'testenv'] ??= m[2]
+  }
+  return out
+}
+
+function firstSectionOffset(page: AbstractBlock): AbstractBlock[] {
+  const blocks = children(page)
+  const first = blocks.findIndex((b) => b.getContext() === 'section')
+  return first < 0 ? blocks : blocks.slice(0, first)
+}
+
+function readTitleabbrev(ctx: PageContext, block: Block): string | undefined {
+  const source = block.getSource()
+  const m = /<titleabbrev>([\s\S]*?)<\/titleabbrev>/.exec(source)
+  if (m) return ctx.text(m[1]!)
+  const text = ctx.text(source)
+  if (!text || /[<>]/.test(source) || text.length > 80) return undefined
+  // Damaged pages lose `<…>` markup: a short bare text in the pass block under the title was the abbreviation.
+  ctx.report(ctx.at(lineIndexOf(block) ?? 0), 'warning', 'lost-markup', `The pass block under the title has no <titleabbrev> element (markup lost?); took "${text}" as the title abbreviation.`)
+  return text
+}
+
+function stabilityOf(macros: { name: string; args: string[] }[]): Stability {
+  for (const macro of macros) {
+    const level = LEVELS[macro.name]
+    if (!level) continue
+    const stability: Stability = { level }
+    const [first, second] = macro.args
+    if (first && /^\d+(\.\d+)*/.test(first)) {
+      stability.version = first
+      if (second) stability.note = second
+    } else if (first) stability.note = first
+    return stability
+  }
+  return { level: 'stable' }
+}

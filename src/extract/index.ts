@@ -1,0 +1,176 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { AbstractBlock, Block, ListItem } from '@asciidoctor/core'
+import { loadPage, type LoadOptions } from '../load/index.js'
+import type { PageSource } from '../load/source.js'
+import { MODEL_VERSION, type PageModel } from '../model/types.js'
+import { parseAsciiDoc, rawText } from './asciidoc.js'
+import { descendants } from './blocks.js'
+import { PageContext } from './context.js'
+import { readEndpoints } from './endpoints.js'
+import { readExamples } from './examples.js'
+import { readHeader } from './header.js'
+import { lintLostProsePlaceholders, lintSections, lintUndefinedAttributes } from './lint.js'
+import { readParams, type LostParam, type ParamPlace, type ReadParam } from './params.js'
+import { recoverPlaceholders } from './placeholders.js'
+import { readPrerequisites } from './prerequisites.js'
+import { readResponseCodes } from './response-codes.js'
+import { classifySections, pageNode, type PageSection, type SectionKind } from './sections.js'
+
+const PARAM_SECTIONS: [SectionKind, ParamPlace][] = [
+  ['pathParams', 'path'],
+  ['queryParams', 'query'],
+  ['requestBody', 'body'],
+  ['responseBody', 'response'],
+]
+
+/**
+ * One loaded page → its endpoint model. Returns undefined for a fragment that is not a page (no title:
+ * an include-only file such as `common-parms.asciidoc`).
+ */
+export async function extractPage(source: PageSource): Promise<PageModel | undefined> {
+  const ctx = new PageContext(source)
+  ctx.diagnostics.push(...source.diagnostics)
+  if (source.lines.length === 0) return assemble(ctx, { id: '', title: '' })
+  const { doc, messages } = await parseAsciiDoc(source.lines, source.attributes)
+  for (const m of messages) {
+    const severity = m.severity === 'ERROR' || m.severity === 'FATAL' ? 'error' : m.severity === 'WARN' ? 'warning' : 'info'
+    ctx.report(ctx.at((m.line ?? 1) - 1), severity, 'asciidoc', m.text)
+  }
+  const page = pageNode(doc)
+  if (page.node === doc && !doc.getDoctitle()) {
+    return source.diagnostics.some((d) => d.severity === 'error') ? assemble(ctx, { id: '', title: '' }) : undefined
+  }
+  const header = readHeader(ctx, page.node, page.lineIndex)
+  const sections = classifySections(ctx, page.node)
+  const of = (kind: SectionKind) => sections.filter((s) => s.kind === kind).map((s) => s.node as AbstractBlock)
+
+  const { endpoints, lost } = readEndpoints(ctx, of('request'))
+  const lostParams: LostParam[] = []
+  const params: Record<ParamPlace, ReadParam[]> = { path: [], query: [], body: [], response: [] }
+  for (const [kind, place] of PARAM_SECTIONS) {
+    for (const section of of(kind)) {
+      const read = readParams(ctx, section, place)
+      params[place].push(...read.params)
+      lostParams.push(...read.lost)
+    }
+  }
+  moveMisplacedPathParams(ctx, params, endpoints.map((e) => e.path))
+  const all = Object.values(params).flat().map((r) => r.param)
+  const named = recoverPlaceholders(ctx, endpoints, lost, lostParams, all)
+
+  const examples = readExamples(ctx, doc)
+  const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
+  lintUndefinedAttributes(ctx)
+  lintLostProsePlaceholders(ctx)
+  lintSections(ctx, header.title, header.titleLine, sections, named.length)
+  return assemble(ctx, {
+    id: header.id,
+    title: header.title,
+    titleabbrev: header.titleabbrev,
+    role: header.role,
+    testenv: header.testenv,
+    stability: header.stability,
+    description,
+    endpoints: named,
+    prerequisites: readPrerequisites(ctx, of('prerequisites')),
+    pathParams: params.path.map((r) => r.param),
+    queryParams: params.query.map((r) => r.param),
+    bodyParams: params.body.map((r) => r.param),
+    responseBody: params.response.map((r) => r.param),
+    responseCodes: readResponseCodes(ctx, of('responseCodes')),
+    examples,
+  })
+}
+
+/**
+ * Older pages list query parameters under "Path parameters". A parameter there that is not written as a
+ * placeholder (`<name>`) and appears in no request path is a query parameter; say so.
+ */
+function moveMisplacedPathParams(ctx: PageContext, params: Record<ParamPlace, ReadParam[]>, paths: string[]): void {
+  if (paths.length === 0) return
+  params.path = params.path.filter((read) => {
+    const name = read.param.name
+    if (read.placeholder || paths.some((p) => p.includes(`{${name}}`))) return true
+    ctx.report(read.param.position, 'warning', 'misplaced-param', `\`${name}\` is documented under path parameters but is in no request path; read as a query parameter.`)
+    read.param.required = false
+    params.query.push(read)
+    return false
+  })
+}
+
+function sectionText(ctx: PageContext, section: PageSection['node'] | AbstractBlock): string {
+  const parts: string[] = []
+  for (const block of descendants(section)) {
+    const context = block.getContext()
+    if (context === 'paragraph' || context === 'admonition') parts.push(ctx.text((block as Block).getSource()))
+    else if (context === 'list_item') parts.push(`- ${ctx.text(rawText(block as unknown as ListItem))}`)
+  }
+  return parts.filter(Boolean).join('\n\n')
+}
+
+function assemble(ctx: PageContext, fields: Partial<PageModel> & { id: string; title: string }): PageModel {
+  const model: PageModel = {
+    modelVersion: MODEL_VERSION,
+    file: ctx.source.file,
+    id: fields.id,
+    title: fields.title,
+    ...(fields.titleabbrev !== undefined && { titleabbrev: fields.titleabbrev }),
+    ...(fields.role !== undefined && { role: fields.role }),
+    ...(fields.testenv !== undefined && { testenv: fields.testenv }),
+    stability: fields.stability ?? { level: 'stable' },
+    description: fields.description ?? '',
+    endpoints: fields.endpoints ?? [],
+    prerequisites: fields.prerequisites ?? [],
+    pathParams: fields.pathParams ?? [],
+    queryParams: fields.queryParams ?? [],
+    bodyParams: fields.bodyParams ?? [],
+    responseBody: fields.responseBody ?? [],
+    responseCodes: fields.responseCodes ?? [],
+    examples: fields.examples ?? [],
+    diagnostics: sortDiagnostics(ctx.diagnostics),
+  }
+  return model
+}
+
+function sortDiagnostics(list: PageModel['diagnostics']): PageModel['diagnostics'] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule))
+}
+
+/** Page files under the inputs: files as given, folders walked for `*.asciidoc` / `*.adoc`, sorted. */
+export function findPages(inputs: string[]): string[] {
+  const out = new Set<string>()
+  const walk = (p: string) => {
+    const stat = fs.statSync(p, { throwIfNoEntry: false })
+    if (!stat) return
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p).sort()) {
+        if (entry.startsWith('.') || entry === 'node_modules') continue
+        const child = path.join(p, entry)
+        if (fs.statSync(child, { throwIfNoEntry: false })?.isDirectory() || /\.(asciidoc|adoc)$/.test(entry)) walk(child)
+      }
+    } else out.add(path.resolve(p))
+  }
+  inputs.forEach(walk)
+  return [...out].sort()
+}
+
+export interface ExtractResult {
+  models: PageModel[]
+  /** Files that are not pages (no title): include fragments. */
+  fragments: string[]
+}
+
+/** Loads and extracts every page under the inputs, in sorted path order. */
+export async function extractFiles(inputs: string[], options: Omit<LoadOptions, 'cache'>, onPage?: (file: string) => void): Promise<ExtractResult> {
+  const cache = new Map<string, string | null>()
+  const result: ExtractResult = { models: [], fragments: [] }
+  for (const file of findPages(inputs)) {
+    const model = await extractPage(loadPage(file, { ...options, cache }))
+    if (model) result.models.push(model)
+    else result.fragments.push(file)
+    onPage?.(file)
+  }
+  return result
+}
+

@@ -1,0 +1,67 @@
+import type { PageContext } from './context.js'
+import type { PageSection } from './sections.js'
+
+const VERBATIM_DELIMITER = /^(-{4,}|\.{4,}|\+{4,}|\/{4,})\s*$/
+const ATTRIBUTE_REF = /(\\)?\{([\w][\w-]*)\}/g
+
+/**
+ * `{name}` references to attributes nobody defines, outside verbatim blocks and code spans (where
+ * Elasticsearch pages write path templates like `{index}` on purpose), at their exact position.
+ */
+export function lintUndefinedAttributes(ctx: PageContext): void {
+  let verbatim: string | undefined
+  const reported = new Set<string>()
+  ctx.source.lines.forEach((line, i) => {
+    const delimiter = VERBATIM_DELIMITER.exec(line)?.[1]
+    if (delimiter) {
+      if (!verbatim) verbatim = delimiter
+      else if (delimiter === verbatim) verbatim = undefined
+      return
+    }
+    if (verbatim || line.startsWith('//') || !line.includes('{')) return
+    const code = codeSpans(line)
+    for (const m of line.matchAll(ATTRIBUTE_REF)) {
+      const name = m[2]!
+      if (m[1] || name in ctx.source.attributes || code.some(([s, e]) => m.index! >= s && m.index! < e)) continue
+      const key = `${name}@${i}`
+      if (reported.has(key)) continue
+      reported.add(key)
+      ctx.report(ctx.at(i, m.index! + 1), 'warning', 'undefined-attribute', `Attribute {${name}} is not defined (built-in, --attributes or the page); it is left as written.`)
+    }
+  })
+}
+
+function codeSpans(line: string): [number, number][] {
+  return [...line.matchAll(/`[^`]*`/g)].map((m) => [m.index!, m.index! + m[0].length])
+}
+
+/** An API page (its title names an API) should say how to call it. */
+export function lintSections(ctx: PageContext, title: string, titleLine: number, sections: PageSection[], endpointCount: number): void {
+  if (!/\bAPIs?\b/.test(title) || /\bAPIs\b/.test(title)) return
+  if (!sections.some((s) => s.kind === 'request')) {
+    ctx.report(ctx.at(titleLine), 'warning', 'missing-section', 'This API page has no Request section ({api-request-title}).')
+  } else if (endpointCount === 0) {
+    const request = sections.find((s) => s.kind === 'request')!
+    ctx.report(ctx.at(request.lineIndex), 'warning', 'no-endpoint', 'The Request section names no `METHOD /path` request line.')
+  }
+}
+
+/**
+ * Prose that lost a `<placeholder>` reads "specifying * as the ." or "the `` `` id": flag it, since the
+ * name cannot be recovered from the sentence itself.
+ */
+export function lintLostProsePlaceholders(ctx: PageContext): void {
+  let verbatim: string | undefined
+  ctx.source.lines.forEach((line, i) => {
+    const delimiter = VERBATIM_DELIMITER.exec(line)?.[1]
+    if (delimiter) {
+      verbatim = verbatim ? (delimiter === verbatim ? undefined : verbatim) : delimiter
+      return
+    }
+    if (verbatim || line.startsWith('//')) return
+    for (const m of line.matchAll(/\b(?:the|a|an|of|as|by|to|for|with|and|or) (?=[.,;:])|(?<=\s)``(?=[\s.,;:])/g)) {
+      const column = m.index! + m[0].length + 1
+      ctx.report(ctx.at(i, column), 'info', 'lost-placeholder', 'The text seems to have lost a `<placeholder>` name here; it cannot be recovered from the sentence.')
+    }
+  })
+}

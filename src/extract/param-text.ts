@@ -1,0 +1,90 @@
+/**
+ * Reading a parameter's definition text: the leading `(Required, string)` groups, the default the
+ * prose states, and the allowed values it lists. Works on the raw AsciiDoc text of one definition.
+ */
+
+export interface ParamFacts {
+  required?: boolean
+  type?: string
+  /** The text after the leading groups. */
+  rest: string
+}
+
+const GROUP = /^\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*/
+const FLAG = /^(required|optional)\b/i
+
+/** Reads up to two leading parenthesised groups: `(Required, string)`, or `(Optional)` then `(boolean)`. */
+export function leadingFacts(text: string): ParamFacts {
+  const facts: ParamFacts = { rest: text }
+  for (let n = 0; n < 2; n++) {
+    const m = GROUP.exec(facts.rest)
+    if (!m) break
+    const parts = splitTop(m[1]!)
+    const known = parts.some((p) => FLAG.test(p)) || (facts.type === undefined && parts.length === 1 && looksLikeType(parts[0]!))
+    if (!known) break
+    for (const part of parts) {
+      const flag = FLAG.exec(part)
+      if (flag) facts.required = flag[1]!.toLowerCase() === 'required'
+      else if (part) facts.type = facts.type ? `${facts.type}, ${part}` : part
+    }
+    facts.rest = facts.rest.slice(m[0].length)
+  }
+  return facts
+}
+
+/** Splits on commas outside `<<…>>` cross references. */
+function splitTop(group: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let current = ''
+  for (const ch of group) {
+    if (ch === '<') depth++
+    else if (ch === '>') depth = Math.max(0, depth - 1)
+    if (ch === ',' && depth === 0) {
+      parts.push(current.trim())
+      current = ''
+    } else current += ch
+  }
+  parts.push(current.trim())
+  return parts.filter(Boolean)
+}
+
+function looksLikeType(s: string): boolean {
+  return /^(?:<<[^>]*>>|[\w\s[\]|<>-]+)$/.test(s) && s.split(/\s+/).length <= 5
+}
+
+const TIME_WORDS = '(?:nanos|micros|ms|milliseconds?|s|seconds?|m|minutes?|h|hours?|d|days?)'
+const DEFAULT_PATTERNS = [
+  /\bdefaults? to:?\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
+  /\bthe default(?: value)?(?: for [^.]*?)? is:?\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
+  /\bdefault:\s*(`[^`]+`|"[^"]+"|[\w.+-]+)/i,
+  /\bdefault(?:s| value) of\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
+  /(`[^`]+`|"[^"]+"|[\w.+-]+) by default\b/i,
+]
+
+/** The default the text states ("Defaults to `30s`", "The default value is 20 seconds"), without markup. */
+export function statedDefault(text: string): string | undefined {
+  const flat = text.replace(/\s+/g, ' ')
+  for (const pattern of DEFAULT_PATTERNS) {
+    const m = pattern.exec(flat)
+    if (!m) continue
+    let value = m[1]!.trim()
+    if (/^[`"]/.test(value)) return value.slice(1, -1).trim()
+    // Only keep a second word when it is a time unit ("20 seconds"), not the next word of the sentence.
+    const [first, second] = value.split(' ')
+    value = second && new RegExp(`^${TIME_WORDS}$`, 'i').test(second.replace(/[.,;]$/, '')) ? `${first} ${second.replace(/[.,;]$/, '')}` : first!
+    value = value.replace(/[.,;:]+$/, '')
+    if (/^(?:the|a|an|this|that|is|it|to|false\.|if|when|none)$/i.test(value) && value.toLowerCase() !== 'none') continue
+    return value
+  }
+  return undefined
+}
+
+/** Allowed values listed by the text: "one of `a`, `b`", "Valid values are `a`, `b` and `c`". */
+export function listedValues(text: string): string[] | undefined {
+  const flat = text.replace(/\s+/g, ' ')
+  const m = /\b(?:one of|valid values (?:are|include)|possible values (?:are|include)|supported values (?:are|include)|options are|can be(?: set to)?(?: one of)?|must be(?: one of)?|accepts)\s*:?\s*((?:`[^`]+`(?:\s*(?:,|or|and|,\s*or|,\s*and)\s*)?)+)/i.exec(flat)
+  if (!m) return undefined
+  const values = [...m[1]!.matchAll(/`([^`]+)`/g)].map((v) => v[1]!)
+  return values.length >= 2 ? values : undefined
+}

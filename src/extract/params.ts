@@ -1,0 +1,156 @@
+import type { AbstractBlock, Block, ListItem } from '@asciidoctor/core'
+import type { Param } from '../model/types.js'
+import { children, lineIndexOf, rawText } from './asciidoc.js'
+import type { PageContext } from './context.js'
+import { statusMacros } from './inline.js'
+import { leadingFacts, listedValues, statedDefault } from './param-text.js'
+
+/** A term whose name the page lost (an empty `` `` `` term), to be named by placeholder recovery. */
+export interface LostParam {
+  param: Param
+}
+
+export type ParamPlace = 'path' | 'query' | 'body' | 'response'
+
+/** A parameter and whether its term was written as a placeholder (`<name>`), which path parameters are. */
+export interface ReadParam {
+  param: Param
+  placeholder: boolean
+}
+
+type DlistEntry = [ListItem[], ListItem | undefined]
+
+const LOOSE_TERM = /^`([^`]*)`\s*(?=\((?:optional|required)\b)/i
+
+/** Parameters defined in a section: definition-list entries, and `` `name` (Optional) … `` paragraphs that lost their `::`. */
+export function readParams(ctx: PageContext, section: AbstractBlock, place: ParamPlace): { params: ReadParam[]; lost: LostParam[] } {
+  const out = { params: [] as ReadParam[], lost: [] as LostParam[] }
+  for (const block of children(section)) collect(ctx, block, place, out)
+  return out
+}
+
+function collect(ctx: PageContext, block: AbstractBlock, place: ParamPlace, out: { params: ReadParam[]; lost: LostParam[] }): void {
+  const context = block.getContext()
+  if (context === 'dlist') {
+    for (const entry of (block as unknown as { getItems(): DlistEntry[] }).getItems()) {
+      const read = readEntry(ctx, entry, place, out.lost)
+      if (read) out.params.push(read)
+    }
+  } else if (context === 'paragraph') {
+    const read = readLooseParagraph(ctx, block as Block, place, out.lost)
+    if (read) out.params.push(read)
+    else if (out.params.length > 0 && !LOOSE_TERM.test((block as Block).getSource())) appendText(ctx, out.params[out.params.length - 1]!.param, block)
+  } else if (context === 'open' || context === 'example' || context === 'sidebar') {
+    for (const child of children(block)) collect(ctx, child, place, out)
+  }
+}
+
+function readEntry(ctx: PageContext, [terms, dd]: DlistEntry, place: ParamPlace, lost: LostParam[]): ReadParam | undefined {
+  const term = terms[0]
+  if (!term) return undefined
+  const lineIndex = lineIndexOf(term) ?? 0
+  const termText = rawText(term)
+  const column = Math.max(ctx.line(lineIndex).indexOf(termText), 0) + 1
+  const described = dd ? rawText(dd) : ''
+  const param = build(ctx, termText, described, place, lineIndex, column, lost)
+  if (!param) return undefined
+  if (dd) {
+    for (const child of children(dd)) attach(ctx, param.param, child, place, lost)
+  }
+  finish(param.param)
+  return param
+}
+
+function readLooseParagraph(ctx: PageContext, block: Block, place: ParamPlace, lost: LostParam[]): ReadParam | undefined {
+  const source = block.getSource()
+  const m = LOOSE_TERM.exec(source)
+  if (!m) return undefined
+  const lineIndex = lineIndexOf(block) ?? 0
+  const column = Math.max(ctx.line(lineIndex).indexOf(m[0].trim()), 0) + 1
+  ctx.report(ctx.at(lineIndex, column + m[0].trimEnd().length), 'warning', 'missing-dlist-delimiter', `The definition of \`${m[1]}\` lacks the \`::\` that makes it a definition-list entry; read as one.`)
+  const param = build(ctx, `\`${m[1]}\``, source.slice(m[0].length), place, lineIndex, column, lost)
+  if (param) finish(param.param)
+  return param
+}
+
+/** Blocks attached to a definition (continuations, open blocks, notes, nested lists). */
+function attach(ctx: PageContext, param: Param, block: AbstractBlock, place: ParamPlace, lost: LostParam[]): void {
+  const context = block.getContext()
+  if (context === 'dlist') {
+    const nested: Param[] = []
+    for (const entry of (block as unknown as { getItems(): DlistEntry[] }).getItems()) {
+      const read = readEntry(ctx, entry, place === 'query' || place === 'path' ? 'body' : place, lost)
+      if (read) nested.push(read.param)
+    }
+    // Under a query or path parameter, nested entries list its allowed values; under a body field, its properties.
+    if (place === 'query' || place === 'path') {
+      param.values ??= nested.map((p) => p.name)
+      appendDescription(ctx, param, nested.map((p) => `${p.name}: ${p.description}`).join('\n'))
+    } else param.children = [...(param.children ?? []), ...nested]
+  } else if (context === 'open' || context === 'example' || context === 'sidebar') {
+    for (const child of children(block)) attach(ctx, param, child, place, lost)
+  } else appendText(ctx, param, block)
+}
+
+function appendText(ctx: PageContext, param: Param, block: AbstractBlock): void {
+  const context = block.getContext()
+  if (context === 'listing' || context === 'literal' || context === 'pass' || context === 'image') return
+  if (context === 'ulist' || context === 'olist') {
+    const items = (block as unknown as { getItems(): ListItem[] }).getItems()
+    appendDescription(ctx, param, items.map((item) => `- ${rawText(item)}`).join('\n'))
+    return
+  }
+  const source = (block as Block).getSource?.() ?? ''
+  const label = context === 'admonition' ? `${String(block.getStyle() ?? 'NOTE')}: ` : ''
+  appendDescription(ctx, param, label + source)
+}
+
+function appendDescription(ctx: PageContext, param: Param, raw: string): void {
+  const text = ctx.text(raw)
+  if (!text) return
+  param.description = param.description ? `${param.description}\n\n${text}` : text
+  ;(param as ParamWork).raw = `${(param as ParamWork).raw ?? ''}\n${raw}`
+}
+
+interface ParamWork extends Param {
+  raw?: string
+}
+
+function build(ctx: PageContext, termText: string, described: string, place: ParamPlace, lineIndex: number, column: number, lost: LostParam[]): ReadParam | undefined {
+  const nameMatch = /`([^`]*)`/.exec(termText) ?? /^\s*([^\s(]+)/.exec(termText)
+  const written = (nameMatch?.[1] ?? '').trim()
+  const placeholder = /^<.*>$|^\{.*\}$/.test(written)
+  const name = written.replace(/^<(.*)>$|^\{(.*)\}$/, '$1$2').trim()
+  const termRest = nameMatch ? termText.slice(nameMatch.index + nameMatch[0].length) : ''
+  const termFacts = leadingFacts(termRest)
+  const facts = leadingFacts(described)
+  const required = facts.required ?? termFacts.required ?? place === 'path'
+  const type = facts.type ?? termFacts.type
+  const rest = facts.rest
+  const param: ParamWork = {
+    name: name || '\u0000',
+    required,
+    description: ctx.text(rest),
+    position: ctx.at(lineIndex, column),
+    raw: rest,
+  }
+  if (type) param.type = ctx.text(type)
+  if (!name) lost.push({ param })
+  return { param, placeholder: placeholder || !name }
+}
+
+/** Facts read from the whole description once every attached block is in. */
+function finish(param: Param): void {
+  const work = param as ParamWork
+  const raw = work.raw ?? ''
+  delete work.raw
+  const stated = statedDefault(raw)
+  if (stated !== undefined) param.default = stated
+  const values = param.values ?? listedValues(raw)
+  if (values) param.values = values
+  if (statusMacros(raw).some((m) => m.name === 'deprecated')) param.deprecated = true
+  // Fixed key order keeps the model's JSON readable and byte-stable.
+  const { name, required, type, values: v, default: d, description, deprecated, children, recovered, position } = param
+  for (const key of Object.keys(param)) delete (param as unknown as Record<string, unknown>)[key]
+  Object.assign(param, JSON.parse(JSON.stringify({ name, required, type, values: v, default: d, description, deprecated, children, recovered, position })))
+}

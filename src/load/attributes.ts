@@ -1,0 +1,67 @@
+import { BUILTIN_ATTRIBUTES } from './builtin-attributes.js'
+
+const ATTRIBUTE_ENTRY = /^:(!?)([\w][\w-]*)(!?):(?:\s+(.*))?$/
+const ATTRIBUTE_REF = /(\\)?\{([\w][\w-]*)\}/g
+
+/** Reads `:name: value` entries (AsciiDoc) or a JSON object of strings; returns the attributes and bad lines. */
+export function parseAttributesText(text: string): { attributes: Record<string, string>; errors: { line: number; message: string }[] } {
+  const trimmed = text.trim()
+  if (trimmed.startsWith('{')) {
+    try {
+      const value: unknown = JSON.parse(trimmed)
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        return { attributes: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])), errors: [] }
+      }
+    } catch (error) {
+      return { attributes: {}, errors: [{ line: 1, message: `invalid JSON: ${(error as Error).message}` }] }
+    }
+  }
+  const attributes: Record<string, string> = {}
+  const errors: { line: number; message: string }[] = []
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim() || line.startsWith('//')) return
+    const entry = parseAttributeEntry(line)
+    if (entry) attributes[entry.name] = entry.value ?? ''
+    else errors.push({ line: i + 1, message: `not an attribute entry (\`:name: value\`): ${line.slice(0, 60)}` })
+  })
+  return { attributes, errors }
+}
+
+/** An attribute entry line `:name: value`; `value` is undefined for an unset (`:name!:`). */
+export function parseAttributeEntry(line: string): { name: string; value?: string } | undefined {
+  const m = ATTRIBUTE_ENTRY.exec(line)
+  if (!m) return undefined
+  if (m[1] || m[3]) return { name: m[2]! }
+  return { name: m[2]!, value: (m[4] ?? '').trim() }
+}
+
+export function baseAttributes(extra: Record<string, string>, root: string): Record<string, string> {
+  // Include paths in Elasticsearch pages start from these path attributes; they all mean "the docs root".
+  return { ...BUILTIN_ATTRIBUTES, docdir: root, 'es-repo-dir': root, 'es-ref-dir': root, ...extra }
+}
+
+/**
+ * Replaces `{name}` references by their values (recursively, for values that refer to others).
+ * Undefined names are left as written and reported through `onMissing` with their offset in `text`.
+ */
+export function resolveAttributeRefs(
+  text: string,
+  attributes: Record<string, string>,
+  onMissing?: (name: string, offset: number) => void,
+): string {
+  if (!text.includes('{')) return text
+  return replaceRefs(text, attributes, 0, onMissing)
+}
+
+function replaceRefs(text: string, attributes: Record<string, string>, depth: number, onMissing?: (name: string, offset: number) => void): string {
+  return text.replace(ATTRIBUTE_REF, (whole, escape: string | undefined, name: string, offset: number) => {
+    if (escape) return whole.slice(1)
+    const value = attributes[name]
+    if (value === undefined) {
+      onMissing?.(name, offset)
+      return whole
+    }
+    // Values nest ({ref} → {branch}); a bound keeps a self-referencing value from looping.
+    return depth < 8 && value.includes('{') ? replaceRefs(value, attributes, depth + 1) : value
+  })
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Diagnostic } from '../model/types.js'
+import { baseAttributes } from './attributes.js'
+import { expandIncludes, relative } from './includes.js'
+import { decodePage } from './read.js'
+import { reflowLines } from './reflow.js'
+import { diagnostic, type PageSource } from './source.js'
+
+export { parseAttributesText } from './attributes.js'
+export { positionAt, type PageSource } from './source.js'
+
+export interface LoadOptions {
+  /** Absolute docs root; includes never read outside it. */
+  root: string
+  /** Attributes from `--attributes`, over the built-in ones. */
+  attributes?: Record<string, string>
+  /** Shared include cache for one run. */
+  cache?: Map<string, string | null>
+}
+
+/** Pages larger than this are refused rather than parsed for minutes. */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024
+
+/** Loads one page: bytes → text → includes → reflow, with every line traced to its origin. */
+export function loadPage(absFile: string, options: LoadOptions): PageSource {
+  const file = relative(options.root, absFile)
+  let bytes: Uint8Array
+  try {
+    const size = fs.statSync(absFile).size
+    if (size > MAX_PAGE_BYTES) return failed(file, options, 'file-too-large', `The file is ${size} bytes; pages over ${MAX_PAGE_BYTES} bytes are not parsed.`)
+    bytes = fs.readFileSync(absFile)
+  } catch (error) {
+    return failed(file, options, 'unreadable-file', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  return loadText(bytes, absFile, options)
+}
+
+/** Same as `loadPage` for bytes already in memory (tests, caches). */
+export function loadText(bytes: Uint8Array | string, absFile: string, options: LoadOptions): PageSource {
+  const file = relative(options.root, absFile)
+  const decoded = typeof bytes === 'string' ? { text: bytes.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), diagnostics: [] } : decodePage(bytes, file)
+  const attributes = baseAttributes(options.attributes ?? {}, options.root)
+  if (!decoded.text) return { file, lines: [], origins: [], attributes, diagnostics: decoded.diagnostics }
+  const expanded = expandIncludes(decoded.text, absFile, { root: options.root, attributes, cache: options.cache ?? new Map() })
+  const reflowed = reflowLines(expanded.lines, expanded.origins)
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...expanded.diagnostics, ...reflowed.diagnostics]
+  return { file, lines: reflowed.lines, origins: reflowed.origins, attributes, diagnostics }
+}
+
+function failed(file: string, options: LoadOptions, rule: string, message: string): PageSource {
+  return {
+    file,
+    lines: [],
+    origins: [],
+    attributes: baseAttributes(options.attributes ?? {}, options.root),
+    diagnostics: [diagnostic({ file, line: 1, column: 1 }, 'error', rule, message)],
+  }
+}
+
+/** Resolves `--root` (default: the folder of the first input) to an absolute real path. */
+export function resolveRoot(root: string | undefined, firstInput: string): string {
+  const base = root ?? (fs.existsSync(firstInput) && fs.statSync(firstInput).isDirectory() ? firstInput : path.dirname(firstInput))
+  return path.resolve(base)
+}

@@ -1,0 +1,24 @@
+import type { Diagnostic } from '../model/types.js'
+import { diagnostic } from './source.js'
+
+/** Decodes a page's bytes: strips a BOM, normalises CRLF/CR to LF, refuses binary content. */
+export function decodePage(bytes: Uint8Array, file: string): { text: string; diagnostics: Diagnostic[] } {
+  const start = { file, line: 1, column: 1 }
+  if (bytes.length === 0) return { text: '', diagnostics: [diagnostic(start, 'error', 'empty-file', 'The file is empty.')] }
+  if (looksBinary(bytes)) {
+    return { text: '', diagnostics: [diagnostic(start, 'error', 'binary-file', 'The file is not text (NUL bytes or invalid UTF-8); it was not parsed.')] }
+  }
+  let text = new TextDecoder('utf-8').decode(bytes)
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  return { text: text.replace(/\r\n?/g, '\n'), diagnostics: [] }
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192)
+  if (head.includes(0)) return true
+  const decoded = new TextDecoder('utf-8').decode(head)
+  let bad = 0
+  for (const ch of decoded) if (ch === '\ufffd') bad++
+  // A few bad bytes can come from a cut at the 8 KiB boundary or a stray Latin-1 character; many mean binary.
+  return bad > 8 && bad / decoded.length > 0.02
+}

@@ -1,0 +1,243 @@
+import type { Diagnostic } from '../model/types.js'
+import { diagnostic, type LineOrigin } from './source.js'
+
+/**
+ * Damaged pages: some pipelines collapse every run of whitespace, newlines included, into one space.
+ * This rebuilds the line structure from AsciiDoc's own line-level syntax (section titles, anchors, block
+ * attributes, delimiters, marker comments, list items, definition-list terms, continuations), so the page
+ * parses as it was written. Every rebuilt line is a slice of the damaged line, so positions stay exact.
+ */
+
+const SECTION = /^={1,6}$/
+const ANCHOR = /^\[\[[^\]\s]+\]\]$/
+const BLOCK_ATTRS = /^\[(?:source(?:,[^\]]*)?|role="[^"]*"|testenv="[^"]*"|subs="[^"]*"|%[\w%]+|NOTE|TIP|IMPORTANT|WARNING|CAUTION|discrete|float|horizontal|literal|listing|quote[^\]]*|cols="[^"]*"(?:,[^\]]*)?|options="[^"]*"|[\w-]+="[^"]*"(?:,[\w-]+="[^"]*")*)\]$/
+const DELIMITER = /^(?:-{4,}|\.{4,}|\+{4,}|\*{4,}|_{4,}|={7,}|\/{4,}|\|===)$/
+const VERBATIM = /^(?:-{4,}|\.{4,}|\+{4,}|\/{4,})$/
+const MARKER = /^(?:CONSOLE|NOTCONSOLE|TEST|TESTRESPONSE|TESTSETUP|TEARDOWN|KIBANA|AUTOSENSE|SENSE:\S*)(?:\[|$)/
+const MACRO_LINE = /^(?:experimental|beta|deprecated|preview|coming|added|include|image)(?:::[^[]*)?\[/
+const ADMONITION = /^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):$/
+const LIST_MARK = /^(?:\*{1,5}|-|\.{1,5}|\d+\.)$/
+const HTTP_METHOD = /^(?:GET|PUT|POST|DELETE|HEAD|PATCH)$/
+const PARAM_START = /^\((?:optional|required)\b/i
+const SENTENCE_END = /[.:!?)\]]$/
+
+interface Token {
+  text: string
+  start: number
+  end: number
+}
+
+/** True when a line holds a whole page's worth of block syntax on one line. */
+export function looksFlattened(line: string): boolean {
+  if (line.length < 120) return false
+  let hints = 0
+  if (/\s={2,6} \S/.test(line)) hints++
+  if (/\s-{4,}\s/.test(line)) hints++
+  if (/\s\[\[[\w-]+\]\]\s/.test(line)) hints++
+  if (/\s\/\/ (?:CONSOLE|TEST|TESTRESPONSE|NOTCONSOLE)/.test(line)) hints++
+  if (/\s\[source,\w+/.test(line)) hints++
+  if (/`\S*`\s*(?:\([^)]*\))?::\s/.test(line)) hints++
+  return hints >= 2
+}
+
+/** Reflows flattened lines; other lines pass through. */
+export function reflowLines(lines: string[], origins: LineOrigin[]): { lines: string[]; origins: LineOrigin[]; diagnostics: Diagnostic[] } {
+  if (!lines.some(looksFlattened)) return { lines, origins, diagnostics: [] }
+  const out = { lines: [] as string[], origins: [] as LineOrigin[], diagnostics: [] as Diagnostic[] }
+  lines.forEach((line, i) => {
+    const origin = origins[i]!
+    if (!looksFlattened(line)) {
+      out.lines.push(line)
+      out.origins.push(origin)
+      return
+    }
+    const slices = reflowLine(line)
+    for (const s of slices) {
+      out.lines.push(s.blank ? '' : line.slice(s.start, s.end))
+      out.origins.push({ file: origin.file, line: origin.line, column: origin.column + s.start })
+    }
+    out.diagnostics.push(
+      diagnostic(origin, 'warning', 'reflowed', `Line ${origin.line} holds a whole page (${line.length} characters, newlines lost); it was split into ${slices.filter((s) => !s.blank).length} lines by block syntax. Check the source: blank lines and indentation cannot be recovered.`),
+    )
+  })
+  return out
+}
+
+interface Slice {
+  start: number
+  end: number
+  blank?: boolean
+}
+
+function tokenize(line: string): Token[] {
+  const tokens: Token[] = []
+  const re = /\S+/g
+  for (let m = re.exec(line); m; m = re.exec(line)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length })
+  return tokens
+}
+
+/** Index of the token that closes the bracket opened in tokens[i] (a bracketed option may hold spaces). */
+function bracketEnd(tokens: Token[], i: number): number {
+  let depth = 0
+  for (let j = i; j < tokens.length; j++) {
+    for (const ch of tokens[j]!.text) {
+      if (ch === '[') depth++
+      else if (ch === ']') depth--
+    }
+    if (depth <= 0) return j
+  }
+  return i
+}
+
+function reflowLine(line: string): Slice[] {
+  const tokens = tokenize(line)
+  const slices: Slice[] = []
+  let current: { start: number; end: number } | undefined
+  let verbatim: string | undefined
+  let openBlocks = 0
+
+  const flush = () => {
+    if (current) slices.push(current)
+    current = undefined
+  }
+  const blank = () => {
+    flush()
+    const last = slices[slices.length - 1]
+    if (last && !last.blank) slices.push({ start: last.end, end: last.end, blank: true })
+  }
+  const add = (from: number, to: number) => {
+    if (!current) current = { start: tokens[from]!.start, end: tokens[to]!.end }
+    else current.end = tokens[to]!.end
+  }
+  const lineAlone = (from: number, to: number) => {
+    flush()
+    add(from, to)
+    flush()
+  }
+  const atSentenceEnd = (i: number) => !current || i === 0 || SENTENCE_END.test(tokens[i - 1]!.text)
+  const previousIsHeader = () => {
+    const last = slices[slices.length - 1]
+    if (!last || last.blank) return false
+    const text = line.slice(last.start, last.end)
+    return ANCHOR.test(text) || BLOCK_ATTRS.test(text)
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.text
+    const next = tokens[i + 1]?.text
+
+    if (verbatim) {
+      if (t === verbatim) {
+        lineAlone(i, i)
+        verbatim = undefined
+      } else {
+        // Console snippets hold one request per line start: `GET /path`.
+        if (HTTP_METHOD.test(t) && next && /^[/_a-z{<]/i.test(next)) flush()
+        add(i, i)
+      }
+      continue
+    }
+
+    if (DELIMITER.test(t) || (t === '--' && (openBlocks > 0 || tokens[i - 1]?.text === '+' || !current))) {
+      if (!previousIsHeader() && !(t === '--' && tokens[i - 1]?.text === '+')) blank()
+      lineAlone(i, i)
+      if (VERBATIM.test(t)) verbatim = t
+      else if (t === '--') openBlocks = openBlocks > 0 && tokens[i - 1]?.text !== '+' ? openBlocks - 1 : openBlocks + 1
+      continue
+    }
+    if (t === '//' && next && MARKER.test(next)) {
+      flush()
+      const end = bracketEnd(tokens, i + 1)
+      lineAlone(i, end)
+      i = end
+      continue
+    }
+    if (ANCHOR.test(t) || (BLOCK_ATTRS.test(t) && atSentenceEnd(i))) {
+      if (!previousIsHeader()) blank()
+      lineAlone(i, i)
+      continue
+    }
+    if (SECTION.test(t) && next && !isStructural(next)) {
+      if (!previousIsHeader()) blank()
+      const end = titleEnd(tokens, i + 1)
+      lineAlone(i, end)
+      blank()
+      i = end
+      continue
+    }
+    if (MACRO_LINE.test(t) && atSentenceEnd(i)) {
+      const end = bracketEnd(tokens, i)
+      blank()
+      lineAlone(i, end)
+      blank()
+      i = end
+      continue
+    }
+    if (t === '+') {
+      if (next && (isStructural(next) || next === '--')) {
+        lineAlone(i, i)
+      } else {
+        add(i, i)
+        flush()
+      }
+      continue
+    }
+    const termEnd = t.startsWith('`') ? definitionTermEnd(tokens, i) : -1
+    if (termEnd >= 0 && atSentenceEnd(i)) {
+      blank()
+      lineAlone(i, termEnd)
+      i = termEnd
+      continue
+    }
+    if (t.startsWith('`') && /`$|`[^`]*`/.test(t.slice(1)) && next && PARAM_START.test(next) && atSentenceEnd(i)) {
+      // A definition-list term that lost its `::`; the extractor reports it.
+      blank()
+      add(i, i)
+      continue
+    }
+    if ((LIST_MARK.test(t) && next && atSentenceEnd(i)) || (ADMONITION.test(t) && atSentenceEnd(i))) {
+      if (!(LIST_MARK.test(t) && lastStartsWithListMark(slices, line))) blank()
+      else flush()
+      add(i, i)
+      continue
+    }
+    add(i, i)
+  }
+  flush()
+  return slices
+}
+
+function lastStartsWithListMark(slices: Slice[], line: string): boolean {
+  const last = slices[slices.length - 1]
+  return !!last && !last.blank && LIST_MARK.test(line.slice(last.start, last.end).split(' ')[0]!)
+}
+
+function isStructural(t: string): boolean {
+  return ANCHOR.test(t) || BLOCK_ATTRS.test(t) || DELIMITER.test(t) || SECTION.test(t) || t === '//'
+}
+
+/** A term like `` `name` (Required)`` followed by `::` ends on the token ending in `::` (within a few tokens). */
+function definitionTermEnd(tokens: Token[], i: number): number {
+  for (let j = i; j < Math.min(tokens.length, i + 6); j++) {
+    const t = tokens[j]!.text
+    if (/(?::{2,4}|;;)$/.test(t) && !/^(?:include|image)::/.test(t)) return j
+    if (j > i && (t.startsWith('`') || isStructural(t))) return -1
+  }
+  return -1
+}
+
+/**
+ * Where a section title ends when its newline is lost: at the next block syntax, right after a
+ * `{…-title}` attribute (the API section titles), or after the word "API" that ends Elasticsearch page
+ * titles; otherwise after a dozen words.
+ */
+function titleEnd(tokens: Token[], from: number): number {
+  for (let j = from; j < tokens.length; j++) {
+    const t = tokens[j]!.text
+    const next = tokens[j + 1]?.text
+    if (!next || isStructural(next) || (next === '//' && MARKER.test(tokens[j + 2]?.text ?? ''))) return j
+    if (/^\{[\w-]+-title\}$/.test(t) || t === 'API' || /^`(?:GET|PUT|POST|DELETE|HEAD)\b/.test(next) || MACRO_LINE.test(next)) return j
+    if (j - from >= 11) return j
+  }
+  return tokens.length - 1
+}
