@@ -44,7 +44,7 @@ expectTypeOf<RollupStopJobRequest['timeout']>().toEqualTypeOf<Duration | undefin
 expectTypeOf<RollupStopJobResponse>().toEqualTypeOf<{ stopped: boolean }>()
 expectTypeOf<RollupStopJobError['status']>().toEqualTypeOf<404>()
 expectTypeOf<RollupStopJobError['error']['root_cause'][number]['type']>().toEqualTypeOf<string>()
-expectTypeOf<MlStopDataFrameAnalyticsJobsRequest['data_frame_analytics_id']>().toEqualTypeOf<string | string[] | undefined>()
+expectTypeOf<MlStopDataFrameAnalyticsJobsRequest['data_frame_analytics_id']>().toEqualTypeOf<string | string[]>()
 expectTypeOf<MlStopDataFrameAnalyticsJobsRequest['allow_no_match']>().toEqualTypeOf<boolean | undefined>()
 expectTypeOf<MlStopDataFrameAnalyticsJobsRequest['timeout']>().toEqualTypeOf<Duration | undefined>()
 expectTypeOf<EvilPageXRequest['mode']>().toEqualTypeOf<'a"b' | '*/' | '\${x}' | '\`tick\`' | undefined>()
@@ -58,6 +58,8 @@ expectTypeOf<ClusterStatsResponse['hits'][number]>().toEqualTypeOf<{ _id: string
 expectTypeOf<ClusterStatsResponse>().not.toHaveProperty('invented')
 
 export const ok: RollupStopJobRequest = { job_id: 'sensor', timeout: '10s', wait_for_completion: true }
+export const some: MlStopDataFrameAnalyticsJobsRequest = { data_frame_analytics_id: ['a', 'b'], force: true }
+// @ts-expect-error _all is a value of the id, which stays required
 export const all: MlStopDataFrameAnalyticsJobsRequest = { force: true }
 export const evil: EvilPageXRequest = { 'weird-name': 'x', mode: '*/', body: { settings: { number_of_shards: 1 } } }
 // @ts-expect-error job_id is required

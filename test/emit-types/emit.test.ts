@@ -85,6 +85,16 @@ describe('request types', () => {
     expect(await moduleText([withQuery(q)], 'PDoThing')).toContain(want)
   })
 
+  it.each([
+    [['/_p/{id}'], 'id: string'],
+    [['/_p', '/_p/{id}'], 'id?: string'],
+    [['/_p/{id}/_stop', '/_p/_all/_stop'], 'id: string'],
+    [['/_p/{id}/_stop', '/_p/_stop'], 'id?: string'],
+  ])('path param with endpoints %j → %s', async (paths, want) => {
+    const model = page({ file, id: 'p', title: 'Do thing API', endpoints: paths.map(endpoint), pathParams: [param(file, 2, { name: 'id', type: 'string', required: true })] })
+    expect(await moduleText([model], 'PDoThing')).toContain(want)
+  })
+
   it('nests body children and types arrays of objects', async () => {
     const model = page({
       file,

@@ -78,9 +78,13 @@ class PageModuleBuilder {
     })
   }
 
-  /** A path param is required when every endpoint path has it (pages often list `/_x` and `/_x/{id}`). */
+  /**
+   * A path param is required when every endpoint takes it (pages often list `/_x` and `/_x/{id}`). An
+   * endpoint spelling out a value in its place (`/_ml/…/_all/_stop` beside `/_ml/…/{id}/_stop`) still takes it.
+   */
   private pathProperty(param: Param, prefix: string): PropertySpec {
-    const inEvery = this.page.endpoints.every((e) => e.path.includes(`{${param.name}}`))
+    const templates = this.page.endpoints.map((e) => e.path).filter((p) => p.includes(`{${param.name}}`))
+    const inEvery = this.page.endpoints.every((e) => templates.some((t) => fitsTemplate(e.path, t)))
     return { ...this.paramProperty(param, 'path', prefix), optional: !inEvery }
   }
 
