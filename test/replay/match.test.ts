@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import { catPattern, firstDifference, matchResponse, parseExpectedJson, resolveReferences } from '../../src/replay/match.js'
+import type { ResponseMode } from '../../src/replay/types.js'
+
+const where = { file: 'reference/x.asciidoc', line: 42 }
+const check = (actual: string, expected: string, mode: ResponseMode = 'json') =>
+  matchResponse({ status: 200, text: actual }, { expected, mode }, where)
+
+describe('JSON responses that match', () => {
+  it.each([
+    ['identical', '{"a":1}', '{"a":1}'],
+    ['key order ignored', '{"b":2,"a":1}', '{\n  "a": 1,\n  "b": 2\n}'],
+    ['nested key order ignored', '{"o":{"y":[1,{"q":1,"p":2}],"x":true}}', '{"o":{"x":true,"y":[1,{"p":2,"q":1}]}}'],
+    ['1 equals 1.0', '{"n":1}', '{"n":1.0}'],
+    ['1e2 equals 100', '{"n":100}', '{"n":1e2}'],
+    ['$body reference', '{"took":7,"hits":0}', '{"took": $body.took, "hits": 0}'],
+    ['quoted $body reference', '{"took":7}', '{"took": "$body.took"}'],
+    ['$body.$_path everywhere', '{"took":7,"shards":{"total":3,"ok":[4,5]}}', '{"took": $body.$_path, "shards": {"total": $body.$_path, "ok": [$body.$_path, 5]}}'],
+    ['reference to an object', '{"took":1,"nodes":{"n1":{"name":"x"}}}', '{"took":1,"nodes":$body.nodes}'],
+    ['escaped dot in a path', '{"a.b":{"c":1}}', '{"a.b":{"c":$body.a\\.b.c}}'],
+    ['whole body', '{"a":[1]}', '$body'],
+    ['callout-free block quote', '{"q":"line\\nnext"}', '{"q":"""line\nnext"""}'],
+    ['top-level array', '[1,2]', '[1,2]'],
+  ])('%s', (_, actual, expected) => {
+    expect(check(actual, expected)).toEqual({ ok: true })
+  })
+})
+
+describe('JSON responses that must fail, with the path of the first difference', () => {
+  it.each([
+    ['other value', '{"stopped":false}', '{"stopped":true}', '$body.stopped: expected true, got false'],
+    ['extra key in the response', '{"a":1,"b":2}', '{"a":1}', '$body.b: unexpected; got 2'],
+    ['missing key', '{"a":1}', '{"a":1,"b":2}', '$body.b: missing; expected 2'],
+    ['string is not a number', '{"n":"1"}', '{"n":1}', '$body.n: expected 1, got "1"'],
+    ['array order matters', '{"l":[1,2]}', '{"l":[2,1]}', '$body.l.0: expected 2, got 1'],
+    ['array length', '{"l":[1,2,3]}', '{"l":[1,2]}', '$body.l: expected 2 items, got 3'],
+    ['object expected', '{"o":[]}', '{"o":{}}', '$body.o: expected an object, got []'],
+    ['deep difference', '{"h":{"hits":[{"_id":"1"}]}}', '{"h":{"hits":[{"_id":"2"}]}}', '$body.h.hits.0._id: expected "2", got "1"'],
+    ['reference to a missing path', '{"a":1}', '{"a":$body.nope}', '$body.a: expected "$body.nope", got 1'],
+    ['null is not false', '{"a":null}', '{"a":false}', '$body.a: expected false, got null'],
+  ])('%s', (_, actual, expected, difference) => {
+    const result = check(actual, expected)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.message).toContain('reference/x.asciidoc:42')
+    expect(result.message).toContain(`first difference at ${difference}`)
+  })
+
+  it('shows a unified diff of sorted JSON, expected against actual', () => {
+    const result = check('{"stopped":false,"acknowledged":true}', '{"stopped": true, "acknowledged": true}')
+    expect(result).toEqual({
+      ok: false,
+      message: [
+        'response does not match TESTRESPONSE at reference/x.asciidoc:42',
+        'first difference at $body.stopped: expected true, got false',
+        '',
+        '--- expected',
+        '+++ actual',
+        '@@ -1,4 +1,4 @@',
+        ' {',
+        '   "acknowledged": true,',
+        '-  "stopped": true',
+        '+  "stopped": false',
+        ' }',
+      ].join('\n'),
+    })
+  })
+
+  it('resolves $body before diffing, so references do not show as differences', () => {
+    const result = check('{"took":9,"ok":false}', '{"took": $body.took, "ok": true}')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toContain('   "took": 9')
+  })
+
+  it('says when the response is not JSON', () => {
+    const result = check('oops', '{"a":1}')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toContain('the response is not JSON')
+  })
+
+  it('says when the expected text is not JSON', () => {
+    const result = check('{"a":1}', '{"a":')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(/TESTRESPONSE at reference\/x.asciidoc:42 is not JSON/)
+  })
+})
+
+describe('_cat responses', () => {
+  const actual = 'health status index    docs.count\nyellow open   logs-1   1200\n'
+  it.each([
+    ['same columns, other padding', 'health status index docs.count\nyellow open logs-1 1200'],
+    ['regex from substitutions', 'health status index docs.count\nyellow open logs-\\d+ \\d+'],
+    ['surrounding blank lines', '\n  health status index docs.count  \nyellow open logs-1 1200\n\n'],
+  ])('match: %s', (_, expected) => {
+    expect(check(actual, expected, 'cat')).toEqual({ ok: true })
+  })
+
+  it.each([
+    ['other value', 'health status index docs.count\nyellow open logs-1 1300', 'line 2: expected /yellow open logs-1 1300/, got "yellow open   logs-1   1200"'],
+    ['missing row', 'health status index docs.count\nyellow open logs-1 1200\ngreen open logs-2 1', 'line 3: expected /green open logs-2 1/, got ""'],
+    ['extra row', 'health status index docs.count', 'expected 1 lines, got 2'],
+    ['columns must be separated', 'health status indexdocs.count\nyellow open logs-1 1200', 'line 1:'],
+  ])('mismatch: %s', (_, expected, detail) => {
+    const result = check(actual, expected, 'cat')
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.message).toContain('_cat response does not match TESTRESPONSE at reference/x.asciidoc:42')
+      expect(result.message).toContain(`first difference at ${detail}`)
+    }
+  })
+
+  it('builds one anchored, whitespace-tolerant pattern', () => {
+    expect(catPattern('a  b\nc d').source).toBe('^\\s*a\\s+b\\s*\\n\\s*c\\s+d\\s*$')
+  })
+})
+
+describe('non_json responses', () => {
+  it.each([
+    ['same text', 'hello\nworld', 'hello\nworld', true],
+    ['trailing blanks ignored', 'hello  \nworld\n\n', 'hello\nworld', true],
+    ['other text', 'hello\nworld', 'hello\nthere', false],
+    ['inner spaces matter', 'a  b', 'a b', false],
+  ])('%s', (_, actual, expected, ok) => {
+    expect(check(actual, expected, 'text').ok).toBe(ok)
+  })
+
+  it('shows the diff', () => {
+    const result = check('hello\nworld', 'hello\nthere', 'text')
+    expect(result.ok ? '' : result.message).toContain('-there\n+world')
+  })
+})
+
+describe('building blocks', () => {
+  it('quotes bare references but leaves strings alone', () => {
+    expect(parseExpectedJson('{"a": $body.a, "b": "$not a ref", "c": [$body.$_path]}')).toEqual({
+      a: '$body.a',
+      b: '$not a ref',
+      c: ['$body.$_path'],
+    })
+  })
+
+  it('resolves $_path to the path where the reference stands', () => {
+    expect(resolveReferences({ x: { y: ['$body.$_path'] } }, { x: { y: [5] } })).toEqual({ x: { y: [5] } })
+  })
+
+  it('reports the first difference in expected order', () => {
+    expect(firstDifference({ a: 1, b: 2 }, { a: 0, b: 0 })).toEqual({ path: ['a'], message: 'expected 1, got 0' })
+  })
+})
