@@ -12,7 +12,10 @@ describe('request lines', () => {
   it.each<[string, Partial<ConsoleRequest>]>([
     ['GET _search', { method: 'GET', path: '/_search', query: {} }],
     ['get /_search', { method: 'GET', path: '/_search', query: {} }],
-    ['Post _rollup/job/sensor/_stop?wait_for_completion=true&timeout=10s', { method: 'POST', path: '/_rollup/job/sensor/_stop', query: { wait_for_completion: 'true', timeout: '10s' } }],
+    [
+      'Post _rollup/job/sensor/_stop?wait_for_completion=true&timeout=10s',
+      { method: 'POST', path: '/_rollup/job/sensor/_stop', query: { wait_for_completion: 'true', timeout: '10s' } },
+    ],
     ['GET _cat/indices?v', { path: '/_cat/indices', query: { v: '' } }],
     ['GET /_search?pretty', { path: '/_search', query: { pretty: '' } }],
     ['GET /_search?q=user.id%3Akimchy+x&q=last', { path: '/_search', query: { q: 'last' } }],
@@ -58,7 +61,11 @@ describe('bodies', () => {
     ['object', ['PUT my-index', '{', '  "settings": { "number_of_shards": 1 }', '}'], { settings: { number_of_shards: 1 } }],
     ['callouts stripped', ['PUT _rollup/job/sensor', '{', '  "groups": { <1>', '    "x": 1 <2> <3>', '  }', '}'], { groups: { x: 1 } }],
     ['comments', ['GET /_search', '{', '  // why', '  # hash comment', '  "size": 0 /* inline */', '}'], { size: 0 }],
-    ['triple quotes', ['POST _scripts/s', '{', '  "script": { "source": """', '    if (a == "b") {', "      return '\\\\d'; }", '    """ }', '}'], { script: { source: '    if (a == "b") {\n      return \'\\\\d\'; }' } }],
+    [
+      'triple quotes',
+      ['POST _scripts/s', '{', '  "script": { "source": """', '    if (a == "b") {', "      return '\\\\d'; }", '    """ }', '}'],
+      { script: { source: '    if (a == "b") {\n      return \'\\\\d\'; }' } },
+    ],
     ['one-line triple quotes', ['POST x', '{ "q": """say "hi\\" """ }'], { q: 'say "hi\\" ' }],
     ['string body', ['POST _analyze', '"text"'], 'text'],
     ['"__proto__" key', ['PUT x', '{ "__proto__": { "a": 1 } }'], JSON.parse('{ "__proto__": { "a": 1 } }')],
@@ -75,12 +82,26 @@ describe('bodies', () => {
   })
 
   it.each<[string, string[], unknown[]]>([
-    ['_bulk', ['POST _bulk', '{ "index" : { "_index" : "test", "_id" : "1" } }', '{ "field1" : "value1" }', '', '{ "delete" : { "_index" : "test", "_id" : "2" } }'], [{ index: { _index: 'test', _id: '1' } }, { field1: 'value1' }, { delete: { _index: 'test', _id: '2' } }]],
+    [
+      '_bulk',
+      [
+        'POST _bulk',
+        '{ "index" : { "_index" : "test", "_id" : "1" } }',
+        '{ "field1" : "value1" }',
+        '',
+        '{ "delete" : { "_index" : "test", "_id" : "2" } }',
+      ],
+      [{ index: { _index: 'test', _id: '1' } }, { field1: 'value1' }, { delete: { _index: 'test', _id: '2' } }],
+    ],
     ['index _bulk one line', ['POST my-index/_bulk?refresh', '{ "index": {} }'], [{ index: {} }]],
     ['_msearch', ['GET my-index/_msearch', '{ }', '{"query" : {"match_all" : {}}}'], [{}, { query: { match_all: {} } }]],
     ['_msearch/template', ['GET _msearch/template', '{ }', '{ "id": "t" }'], [{}, { id: 't' }]],
     ['_data', ['POST _ml/anomaly_detectors/job-1/_data', '{"a": 1}', '{"a": 2}'], [{ a: 1 }, { a: 2 }]],
-    ['several values elsewhere', ['POST _text_structure/find_structure', '{"message": "a"}', '{"message": "b"}'], [{ message: 'a' }, { message: 'b' }]],
+    [
+      'several values elsewhere',
+      ['POST _text_structure/find_structure', '{"message": "a"}', '{"message": "b"}'],
+      [{ message: 'a' }, { message: 'b' }],
+    ],
   ])('NDJSON: %s', (_name, lines, want) => {
     const got = parse(...lines)
     expect(got.diagnostics).toEqual([])
@@ -118,9 +139,17 @@ describe('invalid JSON', () => {
     ['unquoted word', ['PUT x', '{ "a": nope }'], { line: 101, column: 8, message: 'Unexpected symbol "nope"' }],
     ['elision', ['PUT x', '{', '  "a": ...', '}'], { line: 102, column: 8, message: 'Unexpected symbol "..."' }],
     ['after triple quotes', ['PUT x', '{ "a": """q"q""" "b": 1 }'], { line: 101, column: 18, message: 'Expected comma' }],
-    ['unterminated triple quotes', ['PUT x', '{', '  "a": """abc', '}'], { line: 102, column: 8, message: 'Unterminated triple-quoted string' }],
+    [
+      'unterminated triple quotes',
+      ['PUT x', '{', '  "a": """abc', '}'],
+      { line: 102, column: 8, message: 'Unterminated triple-quoted string' },
+    ],
     ['unclosed object', ['PUT x', '{', '  "a": 1'], { line: 102, column: 9, message: 'Expected closing brace "}"' }],
-    ['extra closing brace', ['PUT x', '{', '  "a": 1', '}', '}'], { line: 104, column: 1, message: 'Expected end of input after the JSON value' }],
+    [
+      'extra closing brace',
+      ['PUT x', '{', '  "a": 1', '}', '}'],
+      { line: 104, column: 1, message: 'Expected end of input after the JSON value' },
+    ],
     ['bad bulk line', ['POST _bulk', '{ "index": {} }', '{ "f": tru }'], { line: 102, column: 8, message: 'Unexpected symbol "tru"' }],
   ])('%s', (_name, lines, want) => {
     const got = parse(...lines)
@@ -128,7 +157,12 @@ describe('invalid JSON', () => {
     expect(got.requests).toHaveLength(1)
     const body = got.requests[0]!.body!
     expect(body.json).toBeUndefined()
-    expect(body.raw).toBe(lines.slice(1).map((l) => l.replace(/ <1>$/, '')).join('\n'))
+    expect(body.raw).toBe(
+      lines
+        .slice(1)
+        .map((l) => l.replace(/ <1>$/, ''))
+        .join('\n'),
+    )
   })
 
   it('keeps parsing the next request after an invalid body', () => {

@@ -45,7 +45,13 @@ describe('never throws, never hangs', () => {
 
   it.each(hostile)('response: %s', (_name, text) => {
     const got = parseResponse(text, at, {
-      continued: false, setup: [], teardown: [], warnings: [], cat: false, nonJson: false, unknown: [],
+      continued: false,
+      setup: [],
+      teardown: [],
+      warnings: [],
+      cat: false,
+      nonJson: false,
+      unknown: [],
       substitutions: [{ pattern: '\\.\\.\\.', replacement: '$body.$_path' }],
     })
     expect(Array.isArray(got.diagnostics)).toBe(true)
@@ -54,7 +60,10 @@ describe('never throws, never hangs', () => {
   it.each(hostile)('markers: %s', (_name, text) => {
     const position = { file: 'f', line: 1, column: 1 }
     for (const prefix of ['// TEST[', '// TESTRESPONSE[s/', '// TEST[setup:', '// TEST[catch:/']) {
-      const got = parseMarkers([{ text: prefix + text, position }, { text: `${prefix + text}]`, position }])
+      const got = parseMarkers([
+        { text: prefix + text, position },
+        { text: `${prefix + text}]`, position },
+      ])
       expect(Array.isArray(got.diagnostics)).toBe(true)
     }
   })

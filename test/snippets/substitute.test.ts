@@ -3,7 +3,15 @@ import { applySubstitutions, javaRegex } from '../../src/extract/snippets/substi
 
 describe('applySubstitutions (Java replaceAll semantics)', () => {
   it.each<[string, string, [string, string][], string]>([
-    ['in order', 'a', [['a', 'b'], ['b', 'c']], 'c'],
+    [
+      'in order',
+      'a',
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+      'c',
+    ],
     ['every match', 'x1 x2', [['x', 'y']], 'y1 y2'],
     ['^ is the start of the text only', 'one\ntwo\n', [['^', 'PUT source\\n']], 'PUT source\none\ntwo\n'],
     ['$ also before a final line break', 'one\ntwo\n', [['two$', '2']], 'one\n2\n'],
@@ -19,12 +27,18 @@ describe('applySubstitutions (Java replaceAll semantics)', () => {
     ['leading (?i)', 'ABC', [['(?i)b', 'x']], 'AxC'],
     ['$ inside a class is literal', 'a$', [['[$]', 'S']], 'aS'],
   ])('%s', (_name, text, pairs, want) => {
-    const got = applySubstitutions(text, pairs.map(([pattern, replacement]) => ({ pattern, replacement })))
+    const got = applySubstitutions(
+      text,
+      pairs.map(([pattern, replacement]) => ({ pattern, replacement })),
+    )
     expect(got).toEqual({ ok: true, text: want })
   })
 
   it('reports an invalid pattern with its index', () => {
-    const got = applySubstitutions('x', [{ pattern: 'x', replacement: 'y' }, { pattern: '(?x)a b', replacement: '' }])
+    const got = applySubstitutions('x', [
+      { pattern: 'x', replacement: 'y' },
+      { pattern: '(?x)a b', replacement: '' },
+    ])
     expect(got).toMatchObject({ ok: false, index: 1 })
   })
 

@@ -11,7 +11,12 @@ const NDJSON_PATH = /(?:^|\/)(?:_bulk|_msearch(?:\/template)?|_fleet_msearch|_mo
  * `firstLine` is the snippet line index of `lines[0]`. Returns no body when there is nothing but blank
  * lines and comments.
  */
-export function parseBody(lines: string[], firstLine: number, path: string, at: PositionAt): { body?: RequestBody; diagnostics: Diagnostic[] } {
+export function parseBody(
+  lines: string[],
+  firstLine: number,
+  path: string,
+  at: PositionAt,
+): { body?: RequestBody; diagnostics: Diagnostic[] } {
   let first = 0
   let last = lines.length
   while (first < last && lines[first]!.trim() === '') first++
@@ -38,7 +43,8 @@ export function parseBody(lines: string[], firstLine: number, path: string, at: 
     let lineStart = 0
     for (const line of text.split('\n')) {
       const parsed = parseJson(line, { allowEmpty: true })
-      if (!parsed.ok) return { body: { kind: 'ndjson', raw }, diagnostics: error(expanded.toSource(lineStart + parsed.offset), parsed.message) }
+      if (!parsed.ok)
+        return { body: { kind: 'ndjson', raw }, diagnostics: error(expanded.toSource(lineStart + parsed.offset), parsed.message) }
       if (parsed.value !== undefined) values.push(parsed.value)
       lineStart += line.length + 1
     }
@@ -46,7 +52,8 @@ export function parseBody(lines: string[], firstLine: number, path: string, at: 
   }
   if (NDJSON_PATH.test(path)) return lineMode()
   const parsed = parseJson(text, { allowEmpty: true })
-  if (parsed.ok) return parsed.value === undefined ? { diagnostics: [] } : { body: { kind: 'json', raw, json: parsed.value }, diagnostics: [] }
+  if (parsed.ok)
+    return parsed.value === undefined ? { diagnostics: [] } : { body: { kind: 'json', raw, json: parsed.value }, diagnostics: [] }
   // Several values one per line: NDJSON, as long as the first line holds a whole value by itself.
   const firstLineEnd = text.indexOf('\n', start)
   if (parsed.message.startsWith('Expected end of input') && parseJson(text.slice(0, firstLineEnd === -1 ? undefined : firstLineEnd)).ok) {

@@ -39,7 +39,14 @@ export function parseConsole(text: string, at: PositionAt): { requests: ConsoleR
       const trailing = rest.trim()
       if (trailing !== '' && !isComment(trailing)) {
         const offset = line.length - rest.trimStart().length
-        diagnostics.push(diagnostic(at(index, offset + 1), 'warning', 'console-syntax', `Unexpected text after the request path: "${trailing.slice(0, 40)}"`))
+        diagnostics.push(
+          diagnostic(
+            at(index, offset + 1),
+            'warning',
+            'console-syntax',
+            `Unexpected text after the request path: "${trailing.slice(0, 40)}"`,
+          ),
+        )
       }
       continue
     }
@@ -53,7 +60,9 @@ export function parseConsole(text: string, at: PositionAt): { requests: ConsoleR
     } else if (!junkRun) {
       junkRun = true
       const column = line.length - line.trimStart().length + 1
-      diagnostics.push(diagnostic(at(index, column), 'error', 'console-syntax', `Expected a request line "METHOD path", found "${trimmed.slice(0, 40)}"`))
+      diagnostics.push(
+        diagnostic(at(index, column), 'error', 'console-syntax', `Expected a request line "METHOD path", found "${trimmed.slice(0, 40)}"`),
+      )
     }
   }
   finish(lines.length)

@@ -49,7 +49,12 @@ export function parseMarkers(comments: { text: string; position: SourcePosition 
     const at = (offset: number): SourcePosition => ({ ...position, column: position.column + offset })
     if (close < open || close !== text.length - 1) {
       result.diagnostics.push(
-        diagnostic(at(open), 'error', 'malformed-marker', close < open ? `Unterminated ${kind}[: no closing "]"` : `Text after the closing "]" of ${kind}[...]`),
+        diagnostic(
+          at(open),
+          'error',
+          'malformed-marker',
+          close < open ? `Unterminated ${kind}[: no closing "]"` : `Text after the closing "]" of ${kind}[...]`,
+        ),
       )
       if (close < open) continue
     }

@@ -57,7 +57,11 @@ export function parseTestOptions(text: string, kind: MarkerKind, into: TestOptio
       case 's/': {
         const substitution = scanSubstitution(text, i)
         if (!substitution) {
-          problems.push({ offset: start, rule: 'malformed-marker', message: `Unterminated substitution "${text.slice(start, start + 40)}"` })
+          problems.push({
+            offset: start,
+            rule: 'malformed-marker',
+            message: `Unterminated substitution "${text.slice(start, start + 40)}"`,
+          })
           i = text.length
         } else {
           into.substitutions.push(substitution.value)
@@ -145,7 +149,10 @@ function scanSubstitution(text: string, i: number): { value: Substitution; end: 
   const replacement = scanPart(text, pattern.end + 1)
   if (!replacement) return undefined
   return {
-    value: { pattern: unescapeSlashes(text.slice(i, pattern.end)), replacement: unescapeSlashes(text.slice(pattern.end + 1, replacement.end)) },
+    value: {
+      pattern: unescapeSlashes(text.slice(i, pattern.end)),
+      replacement: unescapeSlashes(text.slice(pattern.end + 1, replacement.end)),
+    },
     end: replacement.end + 1,
   }
 }
