@@ -7,7 +7,7 @@ import { chooseExample, exampleBody, pageExamples, type Example, type Incoming }
 import type { ServedBody } from './doc-json.js'
 import { breaksRule, pathRule, type PathRule } from './path-rules.js'
 import { preferredAnswer, preferredStatus } from './prefer.js'
-import { checkQuery } from './query-params.js'
+import { checkQuery, queryPolicy, type QueryPolicy } from './query-params.js'
 import { buildRoutes, type Match } from './routes.js'
 
 export interface DocServerOptions {
@@ -76,25 +76,42 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
   const routes = buildRoutes(models)
   for (const note of routes.notes) log(`route skipped: ${note}`)
   const examples = new Map<PageModel, Example[]>(models.map((m) => [m, pageExamples(m, routes)]))
-  const rules = new Map<Param, PathRule | undefined>()
-  const ruleFor = (param: Param) => {
-    if (!rules.has(param)) rules.set(param, pathRule(param))
-    return rules.get(param)
+  const rules = new Map<PageModel, Map<string, { param: Param; rule: PathRule }>>(
+    models.map((m) => [m, enforcedRules(m)]),
+  )
+
+  /**
+   * The path rules of a page that its own examples keep: a rule one of the page's example paths breaks
+   * is read too strictly (or the docs contradict themselves), so it is not enforced.
+   */
+  function enforcedRules(model: PageModel): Map<string, { param: Param; rule: PathRule }> {
+    const enforced = new Map<string, { param: Param; rule: PathRule }>()
+    for (const param of model.pathParams) {
+      const rule = pathRule(param)
+      if (rule) enforced.set(param.name, { param, rule })
+    }
+    for (const request of model.examples.flatMap((s) => s.requests)) {
+      const match = routes.find(request.method, request.path)
+      if (match?.route.model !== model) continue
+      for (const [name, value] of Object.entries(match.params)) {
+        const found = enforced.get(name)
+        if (found && breaksRule(found.param, found.rule, value)) enforced.delete(name)
+      }
+    }
+    return enforced
   }
+  const policies = new Map<PageModel, QueryPolicy>(models.map((m) => [m, queryPolicy(m)]))
 
   /** The refusal Elasticsearch would give for this request's parameters, if any. */
   function refusal(match: Match, path: string, query: Incoming['query']): EsFailure | undefined {
     const { model } = match.route
-    // Parameters documented under the path section but absent from the template are query parameters in practice.
-    const queryLike = [...model.queryParams, ...model.pathParams.filter((p) => !(p.name in match.params))]
-    const names = [...model.pathParams.map((p) => p.name), ...Object.keys(match.params)]
-    const failure = checkQuery(path, query, queryLike, names)
+    const failure = checkQuery(path, query, policies.get(model)!, Object.keys(match.params))
     if (failure) return failure
+    const enforced = rules.get(model)!
     for (const [name, value] of Object.entries(match.params)) {
-      const param = model.pathParams.find((p) => p.name === name)
-      const rule = param && ruleFor(param)
-      if (param && rule && breaksRule(param, rule, value)) {
-        return illegalArgument(`Invalid ${name} [${value}]: ${rule.text}`)
+      const found = enforced.get(name)
+      if (found && breaksRule(found.param, found.rule, value)) {
+        return illegalArgument(`Invalid ${name} [${value}]: ${found.rule.text}`)
       }
     }
     return undefined

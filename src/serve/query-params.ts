@@ -1,4 +1,4 @@
-import type { Param } from '../model/types.js'
+import type { PageModel, Param } from '../model/types.js'
 import { illegalArgument, type EsFailure } from './errors.js'
 
 /**
@@ -123,6 +123,36 @@ function unrecognizedMessage(path: string, invalid: string[], candidates: string
   return `request [${path}] contains unrecognized parameter${invalid.length > 1 ? 's' : ''}: ${parts.join(', ')}`
 }
 
+/** What a page lets a request's query hold. */
+export interface QueryPolicy {
+  /** Parameters whose values are checked against their documented type. */
+  typed: Map<string, Param>
+  /** Every accepted name besides the global ones. */
+  names: Set<string>
+}
+
+/**
+ * A page's query policy. Path-section parameters no endpoint template holds are query parameters in
+ * practice (damaged pages file them there). The page's own examples are evidence: a name they send is
+ * accepted even when the parameter list lost it, and a type their values contradict is not enforced.
+ */
+export function queryPolicy(model: PageModel): QueryPolicy {
+  const inTemplates = new Set(model.endpoints.flatMap((e) => [...e.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!)))
+  const queryLike = [...model.queryParams, ...model.pathParams.filter((p) => !inTemplates.has(p.name))]
+  const typed = new Map(queryLike.map((p) => [p.name, p]))
+  const names = new Set([...queryLike, ...model.pathParams].map((p) => p.name))
+  for (const snippet of model.examples) {
+    for (const request of snippet.requests) {
+      for (const [name, value] of Object.entries(request.query)) {
+        names.add(name)
+        const param = typed.get(name)
+        if (param && checkValue(param, value)) typed.delete(name)
+      }
+    }
+  }
+  return { typed, names }
+}
+
 /**
  * Checks a request's query as Elasticsearch's REST layer does: each value against its documented type (first
  * failure wins), then names no handler consumes. Path parameter names are accepted in the query too, because
@@ -131,16 +161,15 @@ function unrecognizedMessage(path: string, invalid: string[], candidates: string
 export function checkQuery(
   path: string,
   query: ReadonlyArray<readonly [string, string]>,
-  queryParams: readonly Param[],
+  policy: QueryPolicy,
   pathParamNames: readonly string[],
 ): EsFailure | undefined {
-  const documented = new Map(queryParams.map((p) => [p.name, p]))
   for (const [name, value] of query) {
-    const param = documented.get(name)
+    const param = policy.typed.get(name)
     const failure = param && checkValue(param, value)
     if (failure) return failure
   }
-  const known = new Set([...documented.keys(), ...pathParamNames, ...GLOBAL_QUERY_PARAMS])
+  const known = new Set([...policy.names, ...pathParamNames, ...GLOBAL_QUERY_PARAMS])
   const invalid = [...new Set(query.map(([name]) => name).filter((name) => !known.has(name)))].sort()
   if (invalid.length === 0) return undefined
   return illegalArgument(unrecognizedMessage(path, invalid, [...known]))

@@ -39,7 +39,8 @@ function routerPath(template: string): { path: string; names: Map<string, string
   const names = new Map<string, string[]>()
   const segments = template.split('/').map((segment) => {
     const placeholders = [...segment.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!)
-    if (placeholders.length === 0) return segment.replaceAll(':', '::')
+    // A literal `*` segment (`/_transform/*/_stats`) is a value of the parameter documented there elsewhere.
+    if (placeholders.length === 0 && segment !== '*') return segment.replaceAll(':', '::')
     const key = `p${names.size}`
     names.set(key, placeholders)
     return `:${key}`

@@ -186,3 +186,23 @@ export function mlJobs(): PageModel {
     ],
   })
 }
+
+/** A page whose own examples contradict its parameter list: they are trusted over it. */
+export function contradictedPage(): PageModel {
+  return page({
+    id: 'thing-get',
+    endpoints: [endpoint('GET', '/_thing/{id}')],
+    pathParams: [
+      param(
+        'id',
+        'string',
+        'This identifier can contain lowercase alphanumeric characters (a-z and 0-9), hyphens, and underscores.',
+      ),
+    ],
+    queryParams: [
+      param('stored_fields', 'Boolean', 'If `true`, retrieves stored fields.'),
+      param('realtime', 'boolean'),
+    ],
+    examples: [requestSnippet(0, 'GET /_thing/model_0.3?stored_fields=a,b&lost_param=1')],
+  })
+}

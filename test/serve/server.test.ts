@@ -1,10 +1,10 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDocServer } from '../../src/serve/index.js'
-import { mlJobs, rollupStopJob } from './models.js'
+import { contradictedPage, mlJobs, rollupStopJob } from './models.js'
 
 const lines: string[] = []
-const server = createDocServer([rollupStopJob(), mlJobs()], { log: (line) => lines.push(line) })
+const server = createDocServer([rollupStopJob(), mlJobs(), contradictedPage()], { log: (line) => lines.push(line) })
 let base = ''
 
 beforeAll(async () => {
@@ -163,6 +163,17 @@ describe('path parameter rules read from the description', () => {
 
   it('leaves parameters without a stated rule alone', async () => {
     expect((await call('POST', '/_rollup/job/Any.Thing_/_stop')).status).toBe(200)
+  })
+})
+
+describe("a page's own examples are evidence over its parameter list", () => {
+  it.each([
+    ['a type its examples contradict is not enforced', '/_thing/a?stored_fields=x,y', 200],
+    ['other types still are', '/_thing/a?realtime=maybe', 400],
+    ['a name only its examples send is accepted', '/_thing/a?lost_param=2', 200],
+    ['a path rule its examples break is not enforced', '/_thing/x.y', 200],
+  ])('%s', async (_, path, status) => {
+    expect((await call('GET', path)).status).toBe(status)
   })
 })
 
