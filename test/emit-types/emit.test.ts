@@ -140,6 +140,20 @@ describe('diagnostics', () => {
     }
   })
 
+  it('joins a property documented twice and warns at the second place', async () => {
+    const file = 'd.asciidoc'
+    const model = page({
+      file,
+      id: 'd',
+      title: 'Dup API',
+      endpoints: [endpoint('/_d')],
+      queryParams: [param(file, 3, { name: 'a', type: 'string', required: true }), param(file, 9, { name: 'a', type: 'integer' })],
+    })
+    const { files, diagnostics } = await emitTypes([model])
+    expect(files.find((f) => f.path === 'types/DDup.ts')!.content).toContain('a?: string | number')
+    expect(diagnostics).toEqual([expect.objectContaining({ file, line: 9, rule: 'duplicate-param', severity: 'warning' })])
+  })
+
   it('keeps a page named like a shared type away from it', async () => {
     const { files, diagnostics } = await emitTypes([page({ file: 'e.asciidoc', id: 'e', title: 'Error API', endpoints: [endpoint('/{x}')] })])
     expect(files.map((f) => f.path)).toContain('types/Error2.ts')

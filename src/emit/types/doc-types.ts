@@ -6,7 +6,7 @@
 import { BOOLEAN, DURATION, NUMBER, STRING, UNKNOWN, type TypeExpr, union } from './type-expr.js'
 
 const SCALARS = new Map<string, TypeExpr>([
-  ...['string', 'keyword', 'text', 'date', 'ip', 'id', 'uuid', 'version', 'byte size units', 'byte units', 'byte size'].map(
+  ...['string', 'keyword', 'text', 'date', 'ip', 'id', 'uuid', 'version', 'byte size units', 'byte units', 'byte size', 'byte value', 'byte size value'].map(
     (n) => [n, STRING] as const,
   ),
   ...['boolean', 'bool'].map((n) => [n, BOOLEAN] as const),

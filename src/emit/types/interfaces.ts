@@ -6,15 +6,25 @@ import {
   StructureKind,
   type TypeAliasDeclarationStructure,
 } from 'ts-morph'
+import type { SourcePosition } from '../../model/types.js'
 import type { Doc } from './jsdoc.js'
 import { type NameRegistry, propertyName } from './naming.js'
-import { render, type TypeExpr, usesDuration } from './type-expr.js'
+import { render, type TypeExpr, union, usesDuration } from './type-expr.js'
 
 export interface PropertySpec {
   name: string
   type: TypeExpr
   optional: boolean
   docs: Doc[]
+  /** Where the property is documented, for reporting duplicates. */
+  position?: SourcePosition
+}
+
+/** A property documented more than once in one object (pages covering several APIs, flattened lists). */
+export interface DuplicateProperty {
+  name: string
+  interfaceName: string
+  position?: SourcePosition
 }
 
 export interface InterfaceBody {
@@ -26,6 +36,7 @@ export interface InterfaceBody {
 
 export class InterfaceSink {
   readonly declarations: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] = []
+  readonly duplicates: DuplicateProperty[] = []
   usesDuration = false
 
   constructor(private readonly names: NameRegistry) {}
@@ -40,7 +51,7 @@ export class InterfaceSink {
     const structure: InterfaceDeclarationStructure = { kind: StructureKind.Interface, name, isExported: true, docs }
     this.declarations.push(structure)
     const body = build(name)
-    structure.properties = body.properties.map((p) => this.property(p))
+    structure.properties = this.merge(name, body.properties).map((p) => this.property(p))
     if (body.extends) structure.extends = body.extends
     if (body.index) {
       structure.indexSignatures = [{ keyName: 'key', keyType: 'string', returnType: this.text(body.index) }]
@@ -57,6 +68,24 @@ export class InterfaceSink {
   text(type: TypeExpr): string {
     if (usesDuration(type)) this.usesDuration = true
     return render(type)
+  }
+
+  /**
+   * One property per name: TypeScript rejects repeated members. The first description wins; the types
+   * join, and the property is optional when any mention makes it so.
+   */
+  private merge(interfaceName: string, properties: PropertySpec[]): PropertySpec[] {
+    const byName = new Map<string, PropertySpec>()
+    for (const p of properties) {
+      const first = byName.get(p.name)
+      if (!first) {
+        byName.set(p.name, p)
+        continue
+      }
+      this.duplicates.push({ name: p.name, interfaceName, position: p.position })
+      byName.set(p.name, { ...first, type: union([first.type, p.type]), optional: first.optional || p.optional })
+    }
+    return [...byName.values()]
   }
 
   private property(p: PropertySpec): OptionalKind<PropertySignatureStructure> {

@@ -44,6 +44,11 @@ class PageModuleBuilder {
     this.request()
     this.response()
     const hasError = this.error()
+    for (const d of this.sink.duplicates) {
+      const position = d.position ?? { file: this.page.file, line: 1, column: 1 }
+      const message = `\`${d.name}\` is documented more than once for ${d.interfaceName}; the types are joined`
+      this.diagnostics.push({ ...position, severity: 'warning', rule: 'duplicate-param', message })
+    }
     const common = [...(this.sink.usesDuration ? ['Duration'] : []), ...(hasError ? ['ErrorResponse'] : [])]
     const imports: OptionalKind<ImportDeclarationStructure>[] =
       common.length > 0 ? [{ moduleSpecifier: `./${COMMON_MODULE}.js`, namedImports: common, isTypeOnly: true }] : []
@@ -102,7 +107,7 @@ class PageModuleBuilder {
   }
 
   private paramProperty(param: Param, role: Role, prefix: string): PropertySpec {
-    return { name: param.name, type: this.paramType(param, role, prefix), optional: !param.required, docs: paramDoc(param) }
+    return { name: param.name, type: this.paramType(param, role, prefix), optional: !param.required, docs: paramDoc(param), position: param.position }
   }
 
   private paramType(param: Param, role: Role, prefix: string): TypeExpr {
