@@ -154,6 +154,21 @@ describe('diagnostics', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ file, line: 9, rule: 'duplicate-param', severity: 'warning' })])
   })
 
+  it('leaves out a query param named like a path param', async () => {
+    const file = 'd.asciidoc'
+    const model = page({
+      file,
+      id: 'd',
+      title: 'Dup API',
+      endpoints: [endpoint('/_d/{a}')],
+      pathParams: [param(file, 3, { name: 'a', type: 'string', required: true })],
+      queryParams: [param(file, 9, { name: 'a', type: 'integer' })],
+    })
+    const { files, diagnostics } = await emitTypes([model])
+    expect(files.find((f) => f.path === 'types/DDup.ts')!.content).toMatch(/\ba: string\n/)
+    expect(diagnostics).toEqual([expect.objectContaining({ file, line: 9, rule: 'duplicate-param', message: expect.stringContaining('left out') })])
+  })
+
   it('keeps a page named like a shared type away from it', async () => {
     const { files, diagnostics } = await emitTypes([page({ file: 'e.asciidoc', id: 'e', title: 'Error API', endpoints: [endpoint('/{x}')] })])
     expect(files.map((f) => f.path)).toContain('types/Error2.ts')

@@ -68,6 +68,7 @@ class PageModuleBuilder {
     const description = `Request of the ${page.title}.\n\n${page.description}\n\nEndpoints:\n${endpoints}`
     this.sink.declareNamed(this.top.request, doc(description, this.pageTags()), (name) => {
       const properties = page.pathParams.map((p) => this.pathProperty(p, name))
+      // A query param named like a path param (or `body`) cannot share the flat request object.
       const taken = new Set(properties.map((p) => p.name))
       if (page.bodyParams.length > 0) taken.add('body')
       for (const q of page.queryParams) {
@@ -75,7 +76,6 @@ class PageModuleBuilder {
           this.warn(q, 'duplicate-param', `query parameter \`${q.name}\` has the name of another request property; it is left out of the request type`)
           continue
         }
-        taken.add(q.name)
         properties.push(this.paramProperty(q, 'query', name))
       }
       if (page.bodyParams.length > 0) properties.push(this.bodyProperty())
