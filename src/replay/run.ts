@@ -86,7 +86,9 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
     { stdout: sink, stderr: sink },
   )
   try {
-    for (const file of vitest.state.getFiles()) collect(file, relative(testsDir, file.filepath), options.filter, summary)
+    // Files finish in any order; the summary should not.
+    const files = vitest.state.getFiles().sort((a, b) => (a.filepath < b.filepath ? -1 : a.filepath > b.filepath ? 1 : 0))
+    for (const file of files) collect(file, relative(testsDir, file.filepath), options.filter, summary)
     summary.errors.push(...vitest.state.getUnhandledErrors().map((error) => messageOf(error)))
   } finally {
     await vitest.close()

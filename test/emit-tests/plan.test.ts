@@ -142,3 +142,10 @@ describe('generation-time diagnostics', () => {
     expect(plan([answer(9, 7)]).diagnostics[0]).toMatchObject({ file: FILE, line: 9, column: 1, severity: 'warning' })
   })
 })
+
+describe('test names', () => {
+  it('adds the column when snippets share a line (damaged pages)', () => {
+    const snippets = [get(1, '/a'), get(1, '/b')].map((s, i) => ({ ...s, position: { file: FILE, line: 1, column: 10 + i * 50 } }))
+    expect(shape(snippets)?.map((t) => t.name)).toEqual(['p › line 1:10', 'p › line 1:60'])
+  })
+})

@@ -39,6 +39,7 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
   const tests: PlannedTest[] = []
   const testOf = new Map<number, PlannedTest>()
   const setupSnippets = new Set<number>()
+  const columns = new Map<PlannedTest, number>()
   let current: PlannedTest | undefined
 
   const named = (snippet: Snippet, kind: 'setup' | 'teardown', names: string[]): ReplayRequest[] | undefined => {
@@ -99,6 +100,7 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
     } else {
       current = { name: `${model.id} › line ${line}`, steps: [], teardown: [] }
       tests.push(current)
+      columns.set(current, snippet.position.column)
     }
     const test = current!
     if (options?.skip !== undefined) test.skip ??= options.skip
@@ -110,6 +112,9 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
     testOf.set(snippet.index, test)
   }
 
+  // Damaged pages can hold several snippets on one line; the column then tells their tests apart.
+  const shared = tests.filter((test) => tests.some((other) => other !== test && other.name === test.name))
+  for (const test of shared) test.name += `:${columns.get(test)}`
   for (const test of tests) if (test.skip !== undefined) test.name += ` (skipped: ${test.skip})`
   return { plan: tests.length > 0 ? { page, tests } : undefined, diagnostics }
 }
