@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import type { ConsoleRequest, PageModel, Snippet } from '../model/types.js'
 import { readDocJson, servedBody, type ServedBody } from './doc-json.js'
 import type { Match, RouteTable } from './routes.js'
@@ -112,12 +113,30 @@ function score(example: Example, incoming: Incoming): number {
   return total
 }
 
+/** Whether the example sends exactly this request: same path values, query and body. */
+function sameRequest(example: Example, incoming: Incoming): boolean {
+  if (example.match?.route !== incoming.match.route) return false
+  if (!isDeepStrictEqual(example.match.params, incoming.match.params)) return false
+  if (
+    !isDeepStrictEqual(Object.entries(example.request.query).sort(), [...incoming.query].map(([k, v]) => [k, v]).sort())
+  ) {
+    return false
+  }
+  const theirBody = example.request.body?.json ?? example.request.body?.raw
+  return isDeepStrictEqual(theirBody, incoming.body)
+}
+
 /**
- * The example to answer with: among the page's successful examples for this very endpoint the best-scoring one
- * (the earliest on ties), else the page's first successful example.
+ * The example to answer with. A request the page documents exactly gets its documented answer — a failure
+ * too (`// TEST[catch:…]` examples), unless the same request is also documented as succeeding. Otherwise the
+ * best-scoring successful example for this very endpoint (the earliest on ties), else the page's first
+ * successful example.
  */
 export function chooseExample(examples: readonly Example[], incoming: Incoming): Example | undefined {
   const successes = examples.filter((e) => e.status < 300)
+  const exact =
+    successes.find((e) => sameRequest(e, incoming)) ?? examples.find((e) => e.status >= 300 && sameRequest(e, incoming))
+  if (exact) return exact
   let best: Example | undefined
   let bestScore = -Infinity
   for (const example of successes) {

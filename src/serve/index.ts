@@ -155,7 +155,7 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
 
     const incoming: Incoming = { match, query, body }
     const pageExamplesList = examples.get(match.route.model) ?? []
-    let status = 200
+    let status: number | undefined
     const preferred = preferredStatus(req.headers.prefer)
     if (preferred !== undefined) {
       const wanted = preferredAnswer(preferred, match.route, pageExamplesList)
@@ -165,8 +165,11 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
       }
       status = wanted.status
     }
-    const example = chooseExample(pageExamplesList, incoming)
-    return { status, body: example ? exampleBody(example, incoming) : { json: { acknowledged: true } } }
+    // A preferred success status asks for a success answer, even to a request documented as failing.
+    const candidates = status === undefined ? pageExamplesList : pageExamplesList.filter((e) => e.status < 300)
+    const example = chooseExample(candidates, incoming)
+    if (!example) return { status: status ?? 200, body: { json: { acknowledged: true } } }
+    return { status: status ?? example.status, body: exampleBody(example, incoming) }
   }
 
   let closing = false

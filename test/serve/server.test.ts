@@ -201,6 +201,17 @@ describe('answers from examples', () => {
     })
   })
 
+  it('replays a documented failure for exactly the request the page shows failing', async () => {
+    const res = await call('GET', '/_ml/anomaly_detectors/missing-job')
+    expect(res.status).toBe(404)
+    expect(res.json.error.reason).toBe("No known job with id 'missing-job'")
+    const other = await call('GET', '/_ml/anomaly_detectors/missing-job?size=1')
+    expect(other.status).toBe(200)
+    const preferred = await call('GET', '/_ml/anomaly_detectors/missing-job', { headers: { prefer: 'code=200' } })
+    expect(preferred.status).toBe(200)
+    expect(preferred.json.count).toBe(1)
+  })
+
   it('echoes the requested path value where the example had its own', async () => {
     const res = await call('GET', '/_ml/anomaly_detectors/other-job')
     expect(res.json.jobs[0].job_id).toBe('other-job')
