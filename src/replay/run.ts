@@ -56,6 +56,11 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
   const display = displayUrl(target)
   const summary: ReplaySummary = { target: display, passed: 0, failed: 0, skipped: 0, tests: [], errors: [] }
 
+  if (!existsSync(testsDir)) {
+    summary.errors.push(`no replay tests: ${testsDir} does not exist`)
+    return summary
+  }
+
   // The whole suite refuses up front, so that no page has sent anything when another would be refused.
   const writes = manifestWrites(testsDir)
   if (!allowWrites && writes.length > 0 && !isLoopback(new URL(target).hostname)) {

@@ -129,6 +129,8 @@ describe('generation-time diagnostics', () => {
     ['an unknown named teardown', [{ ...get(1, '/a'), test: options({ teardown: ['nope'] }) }], ['unknown-teardown@1']],
     ['a response that is not JSON', [get(1, '/a'), answer(3, 0, 'not json')], ['unparsable-response@3']],
     ['a request snippet without requests', [{ line: 1, role: 'request' as const, text: 'nothing', requests: [] }], ['no-requests@1']],
+    ['a substitution JavaScript cannot run', [{ ...get(1, '/a'), test: options({ substitutions: [{ pattern: '(?x) a', replacement: 'b' }] }) }], ['invalid-substitution@1']],
+    ['an invalid response substitution', [get(1, '/a'), { ...answer(3, 0), testResponse: options({ substitutions: [{ pattern: '(', replacement: '' }] }) }], ['invalid-substitution@3']],
     ['a well-formed page', [get(1, '/a'), answer(3, 0)], []],
   ])('%s', (_, snippets, want) => {
     expect(rules(snippets)).toEqual(want)
@@ -136,6 +138,12 @@ describe('generation-time diagnostics', () => {
 
   it('skips a test whose named setup is unknown, saying why', () => {
     expect(plan([{ ...get(1, '/a'), test: options({ setup: ['nope'] }) }]).plan?.tests[0]?.skip).toBe('a named setup or teardown is not defined')
+  })
+
+  it('skips a test whose substitution cannot be applied', () => {
+    const bad = options({ substitutions: [{ pattern: '(', replacement: '' }] })
+    expect(plan([{ ...get(1, '/a'), test: bad }]).plan?.tests[0]?.name).toBe('p › line 1 (skipped: a substitution cannot be applied)')
+    expect(plan([get(1, '/a'), { ...answer(3, 0), testResponse: bad }]).plan?.tests[0]?.skip).toBe('a substitution cannot be applied')
   })
 
   it('locates diagnostics in the page file', () => {

@@ -3,7 +3,7 @@
  * `TEST[continued]` chains onto the previous one, a response checks the last answer of the test holding
  * the snippet it answers, `TESTSETUP`/`TEARDOWN` wrap every test, and named setups come from a setups file.
  */
-import type { ConsoleRequest, Diagnostic, PageModel, Severity, Snippet, TestOptions } from '../../model/types.js'
+import type { ConsoleRequest, Diagnostic, PageModel, Severity, Snippet, Substitution, TestOptions } from '../../model/types.js'
 import { parseBody, parseConsole, stripCallouts } from '../../replay/console.js'
 import { isKnownCatch } from '../../replay/expect.js'
 import { parseExpectedJson } from '../../replay/match.js'
@@ -63,7 +63,7 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
         report(snippet, 'warning', 'testsetup-not-first', `TESTSETUP at line ${line} comes after the first test; it still runs before every test`)
       }
       // Setup and teardown answers are not checked for warnings, as in the docs build.
-      const requests = snippetRequests(snippet, snippet.test, report).map(({ warnings: _, ...request }) => ordered(request))
+      const requests = (snippetRequests(snippet, snippet.test, report) ?? []).map(({ warnings: _, ...request }) => ordered(request))
       if (snippet.testSetup) page.setup.push(...requests)
       else page.teardown.push(...requests)
       setupSnippets.add(snippet.index)
@@ -83,7 +83,11 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
         else report(snippet, 'warning', 'response-without-request', `the response at line ${line} answers no request snippet`)
         continue
       }
-      if (snippet.testResponse?.skip === undefined) test.steps.push({ kind: 'response', ...expectedResponse(snippet, report) })
+      if (snippet.testResponse?.skip === undefined) {
+        const response = expectedResponse(snippet, report)
+        if (response) test.steps.push({ kind: 'response', ...response })
+        else test.skip ??= UNUSABLE_SUBSTITUTION
+      }
       testOf.set(snippet.index, test)
       continue
     }
@@ -107,7 +111,9 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
     const setup = named(snippet, 'setup', options?.setup ?? [])
     const teardown = named(snippet, 'teardown', options?.teardown ?? [])
     if (!setup || !teardown) test.skip ??= 'a named setup or teardown is not defined'
-    test.steps.push(...[...(setup ?? []), ...snippetRequests(snippet, options, report)].map((r) => toStep(ordered(r))))
+    const requests = snippetRequests(snippet, options, report)
+    if (!requests) test.skip ??= UNUSABLE_SUBSTITUTION
+    test.steps.push(...[...(setup ?? []), ...(requests ?? [])].map((r) => toStep(ordered(r))))
     test.teardown.push(...(teardown ?? []).map(ordered))
     testOf.set(snippet.index, test)
   }
@@ -121,13 +127,30 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
 
 type Report = (snippet: Snippet, severity: Severity, rule: string, message: string) => void
 
-/** The requests of a request snippet, with substitutions, `catch:` and `warning:` applied. */
-function snippetRequests(snippet: Snippet, options: TestOptions | undefined, report: Report): ReplayRequest[] {
+const UNUSABLE_SUBSTITUTION = 'a substitution cannot be applied'
+
+/** Applies a snippet's substitutions; undefined (reported) when a pattern cannot run in JavaScript. */
+function substitute(snippet: Snippet, text: string, substitutions: readonly Substitution[], report: Report): string | undefined {
+  try {
+    return applySubstitutions(text, substitutions)
+  } catch (error) {
+    report(snippet, 'error', 'invalid-substitution', `a substitution cannot be applied: ${(error as Error).message}`)
+    return undefined
+  }
+}
+
+/**
+ * The requests of a request snippet, with substitutions, `catch:` and `warning:` applied; undefined when
+ * a substitution cannot be applied.
+ */
+function snippetRequests(snippet: Snippet, options: TestOptions | undefined, report: Report): ReplayRequest[] | undefined {
   const substitutions = options?.substitutions ?? []
-  const requests =
-    substitutions.length > 0
-      ? parseConsole(applySubstitutions(snippet.text, substitutions), snippet.position.line).requests
-      : snippet.requests.map(fromModel)
+  let requests = snippet.requests.map(fromModel)
+  if (substitutions.length > 0) {
+    const text = substitute(snippet, snippet.text, substitutions, report)
+    if (text === undefined) return undefined
+    requests = parseConsole(text, snippet.position.line).requests
+  }
   if (requests.length === 0) {
     report(snippet, 'warning', 'no-requests', `the snippet at line ${snippet.position.line} holds no request to replay`)
     return []
@@ -173,9 +196,10 @@ function toStep(request: ReplayRequest): ReplayStep {
   return { kind: 'request', ...request }
 }
 
-function expectedResponse(snippet: Snippet, report: Report): { line: number; expected: string; mode: ResponseMode } {
+function expectedResponse(snippet: Snippet, report: Report): { line: number; expected: string; mode: ResponseMode } | undefined {
   const options = snippet.testResponse
-  const expected = applySubstitutions(stripCallouts(snippet.text), options?.substitutions ?? []).trim()
+  const expected = substitute(snippet, stripCallouts(snippet.text), options?.substitutions ?? [], report)?.trim()
+  if (expected === undefined) return undefined
   let mode: ResponseMode = options?.cat ? 'cat' : options?.nonJson ? 'text' : 'json'
   if (mode === 'json') {
     try {
