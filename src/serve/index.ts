@@ -5,6 +5,7 @@ import type { PageModel, Param } from '../model/types.js'
 import { errorBody, illegalArgument, type EsFailure } from './errors.js'
 import { chooseExample, exampleBody, pageExamples, type Example, type Incoming } from './examples.js'
 import type { ServedBody } from './doc-json.js'
+import { filterPath } from './filter-path.js'
 import { breaksRule, pathRule, type PathRule } from './path-rules.js'
 import { preferredAnswer, preferredStatus } from './prefer.js'
 import { checkQuery, queryPolicy, type QueryPolicy } from './query-params.js'
@@ -168,8 +169,12 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
     // A preferred success status asks for a success answer, even to a request documented as failing.
     const candidates = status === undefined ? pageExamplesList : pageExamplesList.filter((e) => e.status < 300)
     const example = chooseExample(candidates, incoming)
-    if (!example) return { status: status ?? 200, body: { json: { acknowledged: true } } }
-    return { status: status ?? example.status, body: exampleBody(example, incoming) }
+    const answered: Answer = example
+      ? { status: status ?? example.status, body: exampleBody(example, incoming) }
+      : { status: status ?? 200, body: { json: { acknowledged: true } } }
+    const filter = query.find(([name]) => name === 'filter_path')?.[1]
+    if (filter && 'json' in answered.body) answered.body = { json: filterPath(answered.body.json, filter) }
+    return answered
   }
 
   let closing = false

@@ -228,6 +228,11 @@ describe('answers from examples', () => {
     }
   })
 
+  it('filters the answer by filter_path', async () => {
+    const res = await call('POST', '/_rollup/job/sensor/_stop?wait_for_completion=true&filter_path=waited')
+    expect(res.json).toEqual({ waited: true })
+  })
+
   it('indents the answer for ?pretty', async () => {
     const res = await call('POST', '/_rollup/job/sensor/_stop?pretty')
     expect(res.text).toBe('{\n  "stopped": true\n}\n')
