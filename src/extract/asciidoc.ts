@@ -13,7 +13,10 @@ export async function parseAsciiDoc(
   const previous = LoggerManager.getLogger()
   LoggerManager.setLogger(logger)
   try {
-    const doc = await load(lines, { safe: 'secure', sourcemap: true, attributes: { ...attributes, 'attribute-missing': 'skip' } })
+    // The docs build includes every page into a book, so a `= Title` page is a section there, not a
+    // document header (whose next lines would be read as author and revision lines).
+    const leveloffset = lines.some((l) => /^= \S/.test(l)) ? { leveloffset: '+1' } : {}
+    const doc = await load(lines, { safe: 'secure', sourcemap: true, attributes: { ...attributes, ...leveloffset, 'attribute-missing': 'skip' } })
     const messages = logger.getMessages().map((m) => ({
       severity: String(m.getSeverity()),
       text: String(m.getText()),

@@ -8,6 +8,7 @@ import { parseAsciiDoc, rawText } from './asciidoc.js'
 import { descendants } from './blocks.js'
 import { PageContext } from './context.js'
 import { readEndpoints } from './endpoints.js'
+import { checkExampleEndpoints } from './example-endpoints.js'
 import { readExamples } from './examples.js'
 import { readHeader } from './header.js'
 import { lintLostProsePlaceholders, lintSections, lintUndefinedAttributes } from './lint.js'
@@ -15,7 +16,7 @@ import { readParams, type LostParam, type ParamPlace, type ReadParam } from './p
 import { recoverPlaceholders } from './placeholders.js'
 import { readPrerequisites } from './prerequisites.js'
 import { readResponseCodes } from './response-codes.js'
-import { classifySections, pageNode, type PageSection, type SectionKind } from './sections.js'
+import { classifySections, pageNode, type SectionKind } from './sections.js'
 
 const PARAM_SECTIONS: [SectionKind, ParamPlace][] = [
   ['pathParams', 'path'],
@@ -43,7 +44,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   }
   const header = readHeader(ctx, page.node, page.lineIndex)
   const sections = classifySections(ctx, page.node)
-  const of = (kind: SectionKind) => sections.filter((s) => s.kind === kind).map((s) => s.node as AbstractBlock)
+  const of = (kind: SectionKind) => sections.filter((s) => s.kind === kind).map((s) => s.node)
 
   const { endpoints, lost } = readEndpoints(ctx, of('request'))
   const lostParams: LostParam[] = []
@@ -56,14 +57,16 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
     }
   }
   moveMisplacedPathParams(ctx, params, endpoints.map((e) => e.path))
+  alsoQueryForGet(ctx, params, endpoints.map((e) => e.method))
   const all = Object.values(params).flat().map((r) => r.param)
   const named = recoverPlaceholders(ctx, endpoints, lost, lostParams, all)
 
   const examples = readExamples(ctx, doc)
+  const withExamples = checkExampleEndpoints(ctx, named, examples)
   const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
   lintUndefinedAttributes(ctx)
   lintLostProsePlaceholders(ctx)
-  lintSections(ctx, header.title, header.titleLine, sections, named.length)
+  lintSections(ctx, header.title, header.titleLine, sections, withExamples.length)
   return assemble(ctx, {
     id: header.id,
     title: header.title,
@@ -72,7 +75,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
     testenv: header.testenv,
     stability: header.stability,
     description,
-    endpoints: named,
+    endpoints: withExamples,
     prerequisites: readPrerequisites(ctx, of('prerequisites')),
     pathParams: params.path.map((r) => r.param),
     queryParams: params.query.map((r) => r.param),
@@ -89,6 +92,13 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
  */
 function moveMisplacedPathParams(ctx: PageContext, params: Record<ParamPlace, ReadParam[]>, paths: string[]): void {
   if (paths.length === 0) return
+  // Old pages list path and query parameters together under "Parameters": placeholders in a path are path parameters.
+  params.query = params.query.filter((read) => {
+    if (!read.placeholder || !paths.some((p) => p.includes(`{${read.param.name}}`))) return true
+    read.param.required = true
+    params.path.push(read)
+    return false
+  })
   params.path = params.path.filter((read) => {
     const name = read.param.name
     if (read.placeholder || paths.some((p) => p.includes(`{${name}}`))) return true
@@ -99,7 +109,27 @@ function moveMisplacedPathParams(ctx: PageContext, params: Record<ParamPlace, Re
   })
 }
 
-function sectionText(ctx: PageContext, section: PageSection['node'] | AbstractBlock): string {
+const SCALAR = /^(?:string|boolean|integer|long|int|short|number|float|double|date|time|time value|timevalue|time units|duration)$/i
+
+/**
+ * Elasticsearch reads the scalar parameters of a GET API's request body from the query string too (a GET
+ * body is optional in HTTP and many clients cannot send one), and the ML "get" pages document them only
+ * under the request body. Such parameters are listed as query parameters as well.
+ */
+function alsoQueryForGet(ctx: PageContext, params: Record<ParamPlace, ReadParam[]>, methods: string[]): void {
+  if (methods.length === 0 || methods.some((m) => m !== 'GET')) return
+  const query = new Set(params.query.map((r) => r.param.name))
+  for (const read of params.body) {
+    const { type } = read.param
+    // Paging is `page.from` / `page.size` in a body and `from` / `size` in the query string.
+    const name = read.param.name.replace(/^page\.(from|size)$/, '$1')
+    if (query.has(name) || !type || !SCALAR.test(type) || !/^[\w-]+$/.test(name)) continue
+    ctx.report(read.param.position, 'info', 'body-param-in-query', `\`${read.param.name}\` is a scalar request-body parameter of a GET API; also listed as query parameter \`${name}\`, as Elasticsearch accepts it there.`)
+    params.query.push({ param: { ...read.param, name, required: false }, placeholder: false })
+  }
+}
+
+function sectionText(ctx: PageContext, section: AbstractBlock): string {
   const parts: string[] = []
   for (const block of descendants(section)) {
     const context = block.getContext()

@@ -59,7 +59,7 @@ const DEFAULT_PATTERNS = [
   /\bthe default(?: value)?(?: for [^.]*?)? is:?\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
   /\bdefault:\s*(`[^`]+`|"[^"]+"|[\w.+-]+)/i,
   /\bdefault(?:s| value) of\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
-  /(`[^`]+`|"[^"]+"|[\w.+-]+) by default\b/i,
+  /(`[^`]+`|"[^"]+"|[\w+-]+(?:\.\w+)*) by default\b/i,
 ]
 
 /** The default the text states ("Defaults to `30s`", "The default value is 20 seconds"), without markup. */

@@ -117,8 +117,9 @@ interface ParamWork extends Param {
 }
 
 function build(ctx: PageContext, termText: string, described: string, place: ParamPlace, lineIndex: number, column: number, lost: LostParam[]): ReadParam | undefined {
-  const nameMatch = /`([^`]*)`/.exec(termText) ?? /^\s*([^\s(]+)/.exec(termText)
-  const written = (nameMatch?.[1] ?? '').trim()
+  // `page`.`from` names the nested field page.from.
+  const nameMatch = /`([^`]*)`(?:\.`[^`]*`)*/.exec(termText) ?? /^\s*([^\s(]+)/.exec(termText)
+  const written = (nameMatch ? nameMatch[0].replace(/^`|`$/g, '').replace(/`\.`/g, '.') : '').trim()
   const placeholder = /^<.*>$|^\{.*\}$/.test(written)
   const name = written.replace(/^<(.*)>$|^\{(.*)\}$/, '$1$2').trim()
   const termRest = nameMatch ? termText.slice(nameMatch.index + nameMatch[0].length) : ''

@@ -1,4 +1,4 @@
-import type { AbstractBlock, Document, Section } from '@asciidoctor/core'
+import type { AbstractBlock, Document } from '@asciidoctor/core'
 import { children, lineIndexOf } from './asciidoc.js'
 import type { PageContext } from './context.js'
 
@@ -17,7 +17,8 @@ export type SectionKind =
 export interface PageSection {
   kind: SectionKind
   title: string
-  node: Section
+  /** The section's own blocks (up to a discrete heading), as a container for the construct readers. */
+  node: AbstractBlock
   lineIndex: number
 }
 
@@ -27,7 +28,7 @@ const KINDS: [RegExp, SectionKind][] = [
   [/prereq/, 'prerequisites'],
   [/^(?:description|overview)$/, 'description'],
   [/path param|path parm|path part/, 'pathParams'],
-  [/query param|query parm|url param|query string/, 'queryParams'],
+  [/query param|query parm|url param|query string|^(?:request )?parameters$/, 'queryParams'],
   [/request body|body param/, 'requestBody'],
   [/response body|response propert|response field/, 'responseBody'],
   [/response code|status code/, 'responseCodes'],
@@ -46,18 +47,40 @@ export function pageNode(doc: Document): { node: AbstractBlock; lineIndex: numbe
   return first ? { node: first, lineIndex: lineIndexOf(first) } : { node: doc, lineIndex: undefined }
 }
 
-/** Every section below the page node, classified by its title (source text, attributes resolved). */
+/**
+ * Every section below the page node, classified by its title (source text, attributes resolved).
+ * Discrete headings (`[float]`, `[discrete]`) head sections too: the blocks up to the next heading.
+ */
 export function classifySections(ctx: PageContext, page: AbstractBlock): PageSection[] {
   const out: PageSection[] = []
+  const add = (heading: AbstractBlock, blocks: AbstractBlock[]) => {
+    const lineIndex = lineIndexOf(heading) ?? 0
+    const title = ctx.text(ctx.line(lineIndex).replace(/^[=#]+\s+/, ''))
+    out.push({ kind: sectionKind(title), title, node: container(blocks), lineIndex })
+  }
   const visit = (block: AbstractBlock) => {
+    const parts = splitAtDiscreteHeadings(children(block))
+    for (const { heading, blocks } of parts.slice(1)) add(heading!, blocks)
     for (const child of children(block)) {
       if (child.getContext() !== 'section') continue
-      const lineIndex = lineIndexOf(child) ?? 0
-      const title = ctx.text(ctx.line(lineIndex).replace(/^[=#]+\s+/, ''))
-      out.push({ kind: sectionKind(title), title, node: child as Section, lineIndex })
+      add(child, splitAtDiscreteHeadings(children(child))[0]!.blocks)
       visit(child)
     }
   }
   visit(page)
-  return out
+  return out.sort((a, b) => a.lineIndex - b.lineIndex)
+}
+
+function splitAtDiscreteHeadings(blocks: AbstractBlock[]): { heading?: AbstractBlock; blocks: AbstractBlock[] }[] {
+  const parts: { heading?: AbstractBlock; blocks: AbstractBlock[] }[] = [{ blocks: [] }]
+  for (const block of blocks) {
+    if (block.getContext() === 'floating_title') parts.push({ heading: block, blocks: [] })
+    else if (block.getContext() !== 'section') parts[parts.length - 1]!.blocks.push(block)
+  }
+  return parts
+}
+
+/** A stand-in parent holding a run of blocks; the readers only ask a container for its blocks. */
+function container(blocks: AbstractBlock[]): AbstractBlock {
+  return { getBlocks: () => blocks, getContext: () => 'section' } as unknown as AbstractBlock
 }

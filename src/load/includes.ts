@@ -30,12 +30,13 @@ export interface Expanded {
  */
 export function expandIncludes(text: string, absFile: string, ctx: IncludeContext): Expanded {
   const out: Expanded = { lines: [], origins: [], diagnostics: [] }
-  expandInto(out, text.split('\n'), 1, absFile, ctx, [absFile])
+  expandInto(out, text.split('\n'), 1, absFile, ctx, [`${absFile}[]`])
   return out
 }
 
 function expandInto(out: Expanded, lines: string[], firstLine: number, absFile: string, ctx: IncludeContext, stack: string[]): void {
   const file = relative(ctx.root, absFile)
+  const shown = (p: string) => relative(ctx.root, p)
   lines.forEach((line, i) => {
     const lineNo = firstLine + i
     const entry = line.startsWith(':') ? parseAttributeEntry(line) : undefined
@@ -64,20 +65,22 @@ function expandInto(out: Expanded, lines: string[], firstLine: number, absFile: 
       out.diagnostics.push(diagnostic(at, 'error', 'include-outside-root', `Include ${target} resolves outside the docs root ${ctx.root}; it was not read.`))
       return
     }
-    if (stack.includes(resolved) || stack.length > MAX_DEPTH) {
-      out.diagnostics.push(diagnostic(at, 'error', 'include-cycle', `Include ${target} would include itself (or nests deeper than ${MAX_DEPTH}); skipped.`))
+    // A file may include another tagged part of itself (ml-shared does); only the same part again is a cycle.
+    const part = `${resolved}[${m[2]}]`
+    if (stack.includes(part) || stack.length > MAX_DEPTH) {
+      out.diagnostics.push(diagnostic(at, 'error', 'include-cycle', `Include ${shown(resolved)} would include itself (or nests deeper than ${MAX_DEPTH}); skipped.`))
       return
     }
     const content = readInside(resolved, ctx)
     if (content === null) {
-      out.diagnostics.push(diagnostic(at, 'error', 'include-not-found', `Include file not found: ${target}`))
+      out.diagnostics.push(diagnostic(at, 'error', 'include-not-found', `Include file not found: ${shown(resolved)}`))
       return
     }
     const selected = selectTags(content.split('\n'), parseTags(m[2]!))
     for (const tag of selected.missing) {
-      out.diagnostics.push(diagnostic(at, 'warning', 'include-tag-missing', `Tag '${tag}' not found in ${target}.`))
+      out.diagnostics.push(diagnostic(at, 'warning', 'include-tag-missing', `Tag '${tag}' not found in ${shown(resolved)}.`))
     }
-    for (const run of selected.runs) expandInto(out, run.lines, run.firstLine, resolved, ctx, [...stack, resolved])
+    for (const run of selected.runs) expandInto(out, run.lines, run.firstLine, resolved, ctx, [...stack, part])
   })
 }
 

@@ -1,0 +1,66 @@
+import type { Endpoint, Snippet } from '../model/types.js'
+import type { PageContext } from './context.js'
+
+/**
+ * Compares the requests of the page's examples with the endpoints of its Request section. Examples are
+ * run by the doc tests, so they are the page's best-checked text:
+ * - a request extending a documented placeholder-free path (`POST _reindex/<task>/_rethrottle` next to
+ *   `POST /_reindex`) documents an endpoint of the same API by example: it is added, and said so;
+ * - a request matching a documented endpoint but for one slightly different word means one of the two is
+ *   misspelt: reported, the model keeps what the Request section says.
+ */
+export function checkExampleEndpoints(ctx: PageContext, endpoints: Endpoint[], examples: Snippet[]): Endpoint[] {
+  const added: Endpoint[] = []
+  const all = () => [...endpoints, ...added]
+  for (const snippet of examples) {
+    if (snippet.role !== 'request' || snippet.testSetup || snippet.teardown) continue
+    for (const request of snippet.requests) {
+      const segments = split(request.path)
+      if (all().some((e) => matches(split(e.path), segments))) continue
+      const base = endpoints.find((e) => e.method === request.method && !e.path.includes('{') && extends_(segments, split(e.path)))
+      if (base) {
+        const path = '/' + segments.map((s, i) => (i < split(base.path).length || s.startsWith('_') ? s : '{id}')).join('/')
+        if (all().some((e) => e.method === request.method && e.path === path)) continue
+        added.push({ method: request.method, path, position: request.position })
+        ctx.report(request.position, 'info', 'endpoint-from-example', `This example calls ${request.method} ${path}, which the Request section does not list; added as an endpoint of this page (placeholder names are not given by the page).`)
+        continue
+      }
+      const near = endpoints.find((e) => e.method === request.method && oneWordOff(split(e.path), segments))
+      if (near) {
+        ctx.report(request.position, 'warning', 'endpoint-mismatch', `This example calls ${request.method} /${segments.join('/')}, but the Request section at ${near.position.line}:${near.position.column} writes ${near.path}: one of them is misspelt.`)
+      }
+    }
+  }
+  return all()
+}
+
+function split(path: string): string[] {
+  return path.replace(/^\/+|\/+$/g, '').split('/')
+}
+
+function matches(template: string[], segments: string[]): boolean {
+  return template.length === segments.length && template.every((t, i) => /^\{.*\}$/.test(t) || t === segments[i])
+}
+
+function extends_(segments: string[], base: string[]): boolean {
+  return segments.length > base.length && base.every((b, i) => b === segments[i])
+}
+
+function oneWordOff(template: string[], segments: string[]): boolean {
+  if (template.length !== segments.length) return false
+  const off = template.filter((t, i) => !/^\{.*\}$/.test(t) && t !== segments[i])
+  if (off.length !== 1) return false
+  const i = template.indexOf(off[0]!)
+  return distance(off[0]!, segments[i]!) <= 2
+}
+
+/** Levenshtein distance, for the short path words compared here. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)))
+    row = next
+  }
+  return row[b.length]!
+}
