@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
-import type { PageModel, Param } from '../model/types.js'
+import type { PageModel } from '../model/types.js'
 import { errorBody, illegalArgument, type EsFailure } from './errors.js'
 import { chooseExample, exampleBody, pageExamples, type Example, type Incoming } from './examples.js'
 import type { ServedBody } from './doc-json.js'
 import { filterPath } from './filter-path.js'
-import { breaksRule, pathRule, type PathRule } from './path-rules.js'
+import { breaksRule, enforcedPathRules } from './path-rules.js'
 import { preferredAnswer, preferredStatus } from './prefer.js'
 import { checkQuery, queryPolicy, type QueryPolicy } from './query-params.js'
 import { buildRoutes, type Match } from './routes.js'
@@ -77,30 +77,7 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
   const routes = buildRoutes(models)
   for (const note of routes.notes) log(`route skipped: ${note}`)
   const examples = new Map<PageModel, Example[]>(models.map((m) => [m, pageExamples(m, routes)]))
-  const rules = new Map<PageModel, Map<string, { param: Param; rule: PathRule }>>(
-    models.map((m) => [m, enforcedRules(m)]),
-  )
-
-  /**
-   * The path rules of a page that its own examples keep: a rule one of the page's example paths breaks
-   * is read too strictly (or the docs contradict themselves), so it is not enforced.
-   */
-  function enforcedRules(model: PageModel): Map<string, { param: Param; rule: PathRule }> {
-    const enforced = new Map<string, { param: Param; rule: PathRule }>()
-    for (const param of model.pathParams) {
-      const rule = pathRule(param)
-      if (rule) enforced.set(param.name, { param, rule })
-    }
-    for (const request of model.examples.flatMap((s) => s.requests)) {
-      const match = routes.find(request.method, request.path)
-      if (match?.route.model !== model) continue
-      for (const [name, value] of Object.entries(match.params)) {
-        const found = enforced.get(name)
-        if (found && breaksRule(found.param, found.rule, value)) enforced.delete(name)
-      }
-    }
-    return enforced
-  }
+  const rules = new Map(models.map((m) => [m, enforcedPathRules(m, routes)]))
   const policies = new Map<PageModel, QueryPolicy>(models.map((m) => [m, queryPolicy(m)]))
 
   /** The refusal Elasticsearch would give for this request's parameters, if any. */
@@ -180,7 +157,8 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
   let closing = false
 
   function send(req: IncomingMessage, res: ServerResponse, { status, body, headers }: Answer): void {
-    const pretty = /[?&]pretty(=|&|$)/.test(req.url ?? '') && !/[?&]pretty=false(&|$)/.test(req.url ?? '')
+    const params = new URLSearchParams((req.url ?? '').split('?')[1] ?? '')
+    const pretty = params.has('pretty') && params.get('pretty') !== 'false'
     const text =
       'json' in body ? JSON.stringify(body.json, null, pretty ? 2 : undefined) + (pretty ? '\n' : '') : body.text
     res.writeHead(status, {

@@ -1,4 +1,5 @@
-import type { Param } from '../model/types.js'
+import type { PageModel, Param } from '../model/types.js'
+import type { RouteTable } from './routes.js'
 
 /** A constraint on a path parameter's value, read from the parameter's description. */
 export interface PathRule {
@@ -114,4 +115,30 @@ export function breaksRule(param: Param, rule: PathRule, value: string): boolean
     if (item.includes('*')) return !rule.chars(item.replaceAll('*', ''))
     return !rule.test(item)
   })
+}
+
+export interface EnforcedRule {
+  param: Param
+  rule: PathRule
+}
+
+/**
+ * The path rules of a page, by parameter name, that its own examples keep: a rule one of the page's example
+ * paths breaks is read too strictly (or the docs contradict themselves), so it is not enforced.
+ */
+export function enforcedPathRules(model: PageModel, routes: RouteTable): Map<string, EnforcedRule> {
+  const enforced = new Map<string, EnforcedRule>()
+  for (const param of model.pathParams) {
+    const rule = pathRule(param)
+    if (rule) enforced.set(param.name, { param, rule })
+  }
+  for (const request of model.examples.flatMap((s) => s.requests)) {
+    const match = routes.find(request.method, request.path)
+    if (match?.route.model !== model) continue
+    for (const [name, value] of Object.entries(match.params)) {
+      const found = enforced.get(name)
+      if (found && breaksRule(found.param, found.rule, value)) enforced.delete(name)
+    }
+  }
+  return enforced
 }
