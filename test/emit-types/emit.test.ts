@@ -228,6 +228,9 @@ describe('inferred responses', () => {
     ['only elided → unknown', [{ a: '$body.a' }], ['a: unknown']],
     ['empty array → unknown[]', [{ a: [] }], ['a: unknown[]']],
     ['nested objects → interfaces', [{ a: { b: 1 } }], ['a: RGetThingResponseA', 'b: number']],
+    ['keys that are data → record', [{ indices: { my_index: { n: 1 }, 'test-000069': { n: 2, m: true } } }], ['indices: Record<string, RGetThingResponseIndicesValue>', 'm?: boolean']],
+    ['keys varying across examples → record', [{ a: { x: { n: 1 } } }, { a: { y: { n: 2 } } }], ['a: Record<string, RGetThingResponseAValue>']],
+    ['field-like keys → interface', [{ a: { x: { n: 1 }, y: { n: 2 } } }], ['a: RGetThingResponseA', 'x: RGetThingResponseAX']],
     ['top-level array → alias', [[{ a: 1 }]], ['export type RGetThingResponse = RGetThingResponseBodyItem[]']],
   ])('%s', async (_, bodies, wants) => {
     const text = await moduleText([withResponses(...bodies)], 'RGetThing')

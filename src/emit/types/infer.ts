@@ -72,6 +72,41 @@ export function mergeSamples(samples: ResponseSample[]): Shape {
   return shape
 }
 
+/**
+ * Objects keyed by data rather than by field names (`"indices": { "my_index": {…}, "test-000069": {…} }`,
+ * thresholds such as `"0.25"`): every value is an object, and some key is no field-like name or each
+ * example shows other keys.
+ */
+function isMapLike(object: ObjectShape): boolean {
+  const props = [...object.props.entries()]
+  const objectsOnly = props.every(([, p]) => p.shape.object !== undefined && p.shape.scalars.size === 0 && !p.shape.array)
+  const dataKey = props.some(([key]) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+  const varyingKeys = props.length >= 2 && props.every(([, p]) => p.count < object.count)
+  return objectsOnly && (dataKey || varyingKeys)
+}
+
+/** `source` merged into a copy of `target`, as if the values of both had been added to one shape. */
+function mergeShapes(target: Shape, source: Shape): Shape {
+  const merged: Shape = { scalars: new Set([...target.scalars, ...source.scalars]), seenAt: target.seenAt ?? source.seenAt }
+  if (target.array || source.array) merged.array = mergeShapes(target.array ?? emptyShape(), source.array ?? emptyShape())
+  if (target.object || source.object) {
+    const none: ObjectShape = { count: 0, props: new Map() }
+    const a = target.object ?? none
+    const b = source.object ?? none
+    const props = new Map(a.props)
+    for (const [key, p] of b.props) {
+      const existing = props.get(key)
+      props.set(key, existing ? { shape: mergeShapes(existing.shape, p.shape), count: existing.count + p.count } : p)
+    }
+    const dynamic = a.dynamic && b.dynamic ? mergeShapes(a.dynamic, b.dynamic) : (a.dynamic ?? b.dynamic)
+    merged.object = { count: a.count + b.count, props, ...(dynamic ? { dynamic } : {}) }
+  }
+  return merged
+}
+
+/** A description without its closing period, to be embedded in another sentence. */
+const sentence = (description: string): string => description.replace(/\.$/, '')
+
 const SCALAR_TYPES: Record<string, TypeExpr> = { string: STRING, number: NUMBER, boolean: BOOLEAN, null: { kind: 'null' } }
 
 /**
@@ -88,7 +123,7 @@ export function shapeType(
 ): TypeExpr {
   const members: TypeExpr[] = [...shape.scalars].sort().map((k) => SCALAR_TYPES[k]!)
   if (shape.array) {
-    const element = shapeType(shape.array, sink, prefix, `${hint} item`, `An element of ${description}.`)
+    const element = shapeType(shape.array, sink, prefix, `${hint} item`, `An element of ${sentence(description)}.`)
     members.push({ kind: 'array', element })
   }
   if (shape.object) members.push(objectType(shape.object, shape.seenAt, sink, prefix, hint, description, fixedName))
@@ -104,8 +139,9 @@ function objectType(
   description: string,
   fixedName: string | undefined,
 ): TypeExpr {
-  if (object.props.size === 0) {
-    const value = object.dynamic ? shapeType(object.dynamic, sink, prefix, `${hint} value`, `A value of ${description}.`) : UNKNOWN
+  if (object.props.size === 0 || isMapLike(object)) {
+    const values = [...object.props.values()].map((p) => p.shape).concat(object.dynamic ? [object.dynamic] : [])
+    const value = values.length > 0 ? shapeType(values.reduce(mergeShapes, emptyShape()), sink, prefix, `${hint} value`, `A value of ${sentence(description)}.`) : UNKNOWN
     return { kind: 'record', value }
   }
   const tags = seenAt ? [seeTag(seenAt)] : []
@@ -131,5 +167,6 @@ function objectType(
 
 /** Whether a merged shape is exactly one object with named properties (an interface, not an alias). */
 export function isPlainObject(shape: Shape): boolean {
-  return shape.scalars.size === 0 && !shape.array && shape.object !== undefined && shape.object.props.size > 0
+  const { object } = shape
+  return shape.scalars.size === 0 && !shape.array && object !== undefined && object.props.size > 0 && !isMapLike(object)
 }

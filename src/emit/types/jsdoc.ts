@@ -37,8 +37,9 @@ export function stabilityTags(stability: Stability): Tag[] {
 }
 
 export function doc(description: string, tags: Tag[]): Doc[] {
-  // A leading newline makes ts-morph write a multi-line comment, which keeps prettier's output stable.
-  return [{ description: `\n${commentSafe(description)}`, tags }]
+  const text = commentSafe(description)
+  // A leading newline makes ts-morph write a multi-line comment; without text, the tags stand alone.
+  return [text === '' ? { tags } : { description: `\n${text}`, tags }]
 }
 
 export function paramDoc(param: Param, extraTags: Tag[] = []): Doc[] {
