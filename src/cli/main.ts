@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander'
 import { extractCommand } from './extract.js'
+import { generateCommand } from './generate.js'
 import { UsageError } from './inputs.js'
+import { replayCommand } from './replay.js'
+import { serveCommand } from './serve.js'
+import { startCommand } from './start.js'
 import { VERSION } from './version.js'
 
 const program = new Command()
@@ -22,6 +26,44 @@ withInputs(program.command('extract').argument('<inputs...>', 'pages or folders 
   .option('-o, --out <file>', 'write the JSON to this file instead of stdout')
   .action(async (inputs: string[], options) => {
     process.exitCode = await extractCommand(inputs, options)
+  })
+
+withInputs(program.command('generate').argument('<inputs...>', 'pages or folders'))
+  .description('write TypeScript types, replay tests and endpoints.json for the pages into --out')
+  .requiredOption('-o, --out <dir>', 'output folder (only files docspec generated there are ever replaced or removed)')
+  .option('--check', 'write nothing; exit 1 and list the files that are stale or missing')
+  .option('--setups <file>', 'named setups for TEST[setup:NAME]: a JSON or YAML mapping of names to console text')
+  .action(async (inputs: string[], options) => {
+    process.exitCode = await generateCommand(inputs, options)
+  })
+
+program
+  .command('replay')
+  .argument('[dir]', 'the --out folder of docspec generate', 'generated')
+  .description('run the generated replay tests against --target, ES_URL, or else the embedded server')
+  .option('--target <url>', 'server to replay against (default: ES_URL, else the embedded server)')
+  .option('--allow-writes', 'allow PUT/POST/DELETE to a non-loopback server (also DOCSPEC_ALLOW_WRITES=1)')
+  .option('--filter <text>', 'only tests whose name contains this text')
+  .option('-q, --quiet', 'print nothing; the exit code tells')
+  .action(async (dir: string, options) => {
+    process.exitCode = await replayCommand(dir, options)
+  })
+
+withInputs(program.command('serve').argument('<inputs...>', 'pages or folders'))
+  .description('serve the documented API from the pages alone (routes, validation, documented answers)')
+  .option('-p, --port <port>', 'port (0 picks a free one)', '9200')
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .action(async (inputs: string[], options) => {
+    process.exitCode = await serveCommand(inputs, options)
+  })
+
+withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures']))
+  .description('the main job: extract, generate into --out, replay every example against ES_URL or the embedded server, summarise')
+  .option('-o, --out <dir>', 'output folder', 'generated')
+  .option('--setups <file>', 'named setups for TEST[setup:NAME] (JSON or YAML)')
+  .option('--allow-writes', 'allow PUT/POST/DELETE to a non-loopback ES_URL')
+  .action(async (inputs: string[], options) => {
+    process.exitCode = await startCommand(inputs, options)
   })
 
 try {

@@ -1,0 +1,34 @@
+import type { PageModel } from '../model/types.js'
+import { countByRule } from './diagnostics.js'
+import { generate } from './generate.js'
+import type { InputOptions } from './inputs.js'
+import { formatReplay, replayAgainst, replayFailed } from './replay.js'
+
+export interface StartOptions extends InputOptions {
+  out: string
+  setups?: string
+  allowWrites?: boolean
+}
+
+/**
+ * The main job: extract the pages, generate types and replay tests, replay every documented example
+ * against `ES_URL` or the embedded server, and print a summary. Exit 0 only when nothing failed.
+ */
+export async function startCommand(inputs: string[], options: StartOptions): Promise<number> {
+  const started = Date.now()
+  const { models, diagnostics, result } = await generate(inputs, { ...options, check: false, quiet: true })
+  const summary = await replayAgainst(options.out, models, { ...(options.allowWrites ? { allowWrites: true } : {}) })
+  const lines = [
+    `pages: ${models.length}, endpoints: ${count(models, (m) => m.endpoints.length)}, parameters: ${count(models, (m) => m.pathParams.length + m.queryParams.length + m.bodyParams.length)}, snippets: ${count(models, (m) => m.examples.length)}`,
+    `generated into ${options.out}: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged`,
+    formatReplay(summary).trimEnd(),
+    `diagnostics: ${diagnostics.length}${diagnostics.length ? ` (${countByRule(diagnostics).map(([rule, n]) => `${rule} ${n}`).join(', ')})` : ''}`,
+    `done in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  ]
+  process.stdout.write(lines.join('\n') + '\n')
+  return replayFailed(summary) ? 1 : 0
+}
+
+function count(models: PageModel[], f: (m: PageModel) => number): number {
+  return models.reduce((n, m) => n + f(m), 0)
+}
