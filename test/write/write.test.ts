@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { emitTypes } from '../../src/emit/types/index.js'
 import { MANIFEST, UnsafeOutputError, writeOutput } from '../../src/emit/write.js'
+import { rollupStopJob, stopDfanalytics } from '../emit-types/models.js'
 
 let base: string
 let out: string
@@ -156,5 +158,22 @@ describe('writeOutput', () => {
     await writeOutput(out, files({ 'a.ts': 'a', 'd/b.ts': 'b' }), { check: false })
     await writeOutput(out, files({ 'a.ts': 'A', 'd/b.ts': 'B' }), { check: false })
     expect(Object.keys(await tree(out)).sort()).toEqual([MANIFEST, 'a.ts', 'd/b.ts'])
+  })
+})
+
+describe('writeOutput with emitted types', () => {
+  it('regenerates in place: unchanged files stay, a dropped page loses its module', async () => {
+    const both = await emitTypes([rollupStopJob(), stopDfanalytics()])
+    expect((await writeOutput(out, both.files, { check: false })).written).toHaveLength(5)
+    expect((await writeOutput(out, both.files, { check: true })).stale).toEqual([])
+    const one = await emitTypes([rollupStopJob()])
+    expect(await writeOutput(out, one.files, { check: true })).toMatchObject({ stale: ['endpoints.json', 'index.ts', 'types/MlStopDataFrameAnalyticsJobs.ts'] })
+    const result = await writeOutput(out, one.files, { check: false })
+    expect(result).toEqual({
+      written: ['endpoints.json', 'index.ts'],
+      removed: ['types/MlStopDataFrameAnalyticsJobs.ts'],
+      unchanged: ['types/RollupStopJob.ts', 'types/_common.ts'],
+      stale: [],
+    })
   })
 })
