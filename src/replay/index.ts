@@ -2,8 +2,8 @@
  * The runtime imported by generated replay tests as `docspec/replay`. Generated files hold data only; this
  * module turns it into vitest tests that send the documented requests and check the documented answers.
  *
- * Module state lives per test file (vitest isolates files), so the server probe and the write check run
- * once per page file, and tests of one page run in order while pages run in parallel.
+ * The server probe runs once per process (per file when vitest isolates files); writes are tracked per page
+ * file. Tests of one page run in order while pages run in parallel.
  */
 import { describe, test } from 'vitest'
 import { request as send } from 'undici'

@@ -3,7 +3,8 @@
  *
  * Elasticsearch applies these with `String.replaceAll`, so the pattern is Java syntax and the replacement
  * uses `$1`/`${name}` group references; docs also write `$body.x` in replacements, which Java would reject
- * as a group reference but Elasticsearch keeps literally, so any `$` not followed by a group is literal.
+ * as a group reference but Elasticsearch keeps literally, so any `$` not followed by a group is literal,
+ * and `\n` in a replacement is a newline, as the docs build reads it.
  */
 import type { Substitution } from '../model/types.js'
 
@@ -75,14 +76,16 @@ export function compileJavaRegex(pattern: string, extraFlags = ''): RegExp {
 
 type ReplacementPart = string | { group: number | string }
 
-/** Parses a Java replacement string: `$n`, `${name}`, `\x` (literal x); any other `$` is literal. */
+/** Parses a Java replacement string: `$n`, `${name}`, `\n` (newline), `\x` (literal x); other `$` are literal. */
 function parseReplacement(replacement: string, groupCount: number): ReplacementPart[] {
   const parts: ReplacementPart[] = []
   let literal = ''
   for (let i = 0; i < replacement.length; i++) {
     const ch = replacement[i]!
     if (ch === '\\' && i + 1 < replacement.length) {
-      literal += replacement[++i]
+      // Docs write `s/^/PUT source\n/` to add a request line; the docs build reads `\n` as a newline.
+      const next = replacement[++i]
+      literal += next === 'n' ? '\n' : next
       continue
     }
     if (ch === '$') {

@@ -82,6 +82,10 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
       include: ['**/*.test.ts'],
       reporters: [{}],
       passWithNoTests: true,
+      // Generated files share nothing but the runtime, whose state is keyed by page; without per-file
+      // isolation a corpus of 100 pages replays in about 1.5 s instead of 45 s.
+      pool: 'threads',
+      isolate: false,
       cache: false,
       testTimeout: 120_000,
       env: { ES_URL: target, DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0' },

@@ -12,6 +12,7 @@ describe('s/pattern/replacement/ with Java semantics', () => {
     ['$body stays literal', '"took": 25', [['"took": 25', '"took": $body.took']], '"took": $body.took'],
     ['$body.$_path stays literal', '"n": 3', [['\\d+', '$body.$_path']], '"n": $body.$_path'],
     ['backslash escapes in the replacement', 'x', [['x', '\\$1']], '$1'],
+    ['\\n in the replacement is a newline', 'POST _reindex', [['^', 'PUT source\\n']], 'PUT source\nPOST _reindex'],
     ['(?s) lets . cross lines', 'a\nb', [['(?s)a.b', 'c']], 'c'],
     ['without (?s) . stops at line ends', 'a\nb', [['a.b', 'c']], 'a\nb'],
     ['\\Q…\\E quotes', 'a.b axb', [['\\Qa.b\\E', 'Q']], 'Q axb'],
