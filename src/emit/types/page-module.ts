@@ -1,5 +1,5 @@
 /** The declarations of one page's module: `<Base>Request`, `<Base>Response`, `<Base>Error` and nested types. */
-import { type ImportDeclarationStructure, type OptionalKind, StructureKind, type StatementStructures } from 'ts-morph'
+import { type ImportDeclarationStructure, StructureKind, type StatementStructures } from 'ts-morph'
 import type { Diagnostic, Param, PageModel, Snippet } from '../../model/types.js'
 import { isCommaList, parseDocType, typeFromDefault } from './doc-types.js'
 import { isPlainObject, mergeSamples, type ResponseSample, shapeType } from './infer.js'
@@ -50,10 +50,12 @@ class PageModuleBuilder {
       this.diagnostics.push({ ...position, severity: 'warning', rule: 'duplicate-param', message })
     }
     const common = [...(this.sink.usesDuration ? ['Duration'] : []), ...(hasError ? ['ErrorResponse'] : [])]
-    const imports: OptionalKind<ImportDeclarationStructure>[] =
-      common.length > 0 ? [{ moduleSpecifier: `./${COMMON_MODULE}.js`, namedImports: common, isTypeOnly: true }] : []
+    const imports: ImportDeclarationStructure[] =
+      common.length > 0
+        ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${COMMON_MODULE}.js`, namedImports: common, isTypeOnly: true }]
+        : []
     return {
-      statements: [...imports.map((i) => ({ ...i, kind: StructureKind.ImportDeclaration as const })), ...this.sink.declarations],
+      statements: [...imports, ...this.sink.declarations],
       diagnostics: this.diagnostics,
     }
   }
@@ -65,7 +67,7 @@ class PageModuleBuilder {
   private request(): void {
     const { page } = this
     const endpoints = page.endpoints.map((e) => `- \`${e.method} ${e.path}\``).join('\n')
-    const description = `Request of the ${page.title}.\n\n${page.description}\n\nEndpoints:\n${endpoints}`
+    const description = [`Request of the ${page.title}.`, page.description, `Endpoints:\n${endpoints}`].filter((p) => p !== '').join('\n\n')
     this.sink.declareNamed(this.top.request, doc(description, this.pageTags()), (name) => {
       const properties = page.pathParams.map((p) => this.pathProperty(p, name))
       // A query param named like a path param (or `body`) cannot share the flat request object.
