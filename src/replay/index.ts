@@ -19,13 +19,9 @@ export type { ReplayBody, ReplayPage, ReplayRequest, ReplayResponse, ReplayStep 
 
 const PROBE_TIMEOUT_MS = 5_000
 
-interface Connection {
-  target: Target
-  /** Why no test can run (no server), or undefined when the server answered. */
-  unreachable?: string
-}
-
-let connection: Promise<Connection> | undefined
+let target: Target | undefined
+/** Why no test can run (no server), or undefined once the server answered; probed at most once. */
+let unreachable: Promise<string | undefined> | undefined
 const writesByPage = new Map<string, Set<string>>()
 
 /**
@@ -38,12 +34,13 @@ export function replayTest(page: ReplayPage, name: string, steps: ReplayStep[], 
   for (const write of writesOf({ ...page, teardown: [...page.teardown, ...teardown] }, [steps])) writes.add(write)
   writesByPage.set(page.file, writes)
   test(name, async (context) => {
-    const { target, unreachable } = await connect()
+    const server = (target ??= targetFromEnv())
     // Refusal comes first: a page that would write to a remote server sends nothing, not even the probe.
     const writes = [...(writesByPage.get(page.file) ?? [])]
-    if (!target.loopback && !target.allowWrites && writes.length > 0) throw new Error(refusal(target, writes))
-    if (unreachable) context.skip(unreachable)
-    await runTest(target, page, steps, [...page.teardown, ...teardown])
+    if (!server.loopback && !server.allowWrites && writes.length > 0) throw new Error(refusal(server, writes))
+    const reason = await (unreachable ??= probe(server))
+    if (reason) context.skip(reason)
+    await runTest(server, page, steps, [...page.teardown, ...teardown])
   })
 }
 
@@ -53,21 +50,11 @@ export function skippedTest(name: string): void {
 }
 
 /** The message given when writes to a remote server are refused. */
-export function refusal(target: Target, writes: readonly string[]): string {
+function refusal(target: Target, writes: readonly string[]): string {
   return (
     `refusing to send ${writes.length} state-changing request(s) to ${target.display}, which is not a loopback ` +
     `address; set DOCSPEC_ALLOW_WRITES=1 to allow it. First: ${writes.slice(0, 3).join('; ')}`
   )
-}
-
-function connect(): Promise<Connection> {
-  connection ??= (async () => {
-    const target = targetFromEnv()
-    const writes = [...writesByPage.values()].some((set) => set.size > 0)
-    if (!target.loopback && !target.allowWrites && writes) return { target }
-    return { target, unreachable: await probe(target) }
-  })()
-  return connection
 }
 
 /** Any HTTP answer counts as reachable (even 401): only a failed connection skips the suite. */
