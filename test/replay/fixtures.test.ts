@@ -1,4 +1,4 @@
-/** The seed fixtures through the whole pipeline: extract, generate replay tests, replay them. */
+/** The two seed fixtures through the whole pipeline: extract, generate replay tests, replay them. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -21,7 +21,8 @@ let dir: string
 let emitted: Awaited<ReturnType<typeof emitReplayTests>>
 
 beforeAll(async () => {
-  const { models } = await extractFiles([fixtures], { root: fixtures })
+  const seeds = ['rollup-stop-job.asciidoc', 'stop-dfanalytics-damaged.asciidoc'].map((name) => join(fixtures, name))
+  const { models } = await extractFiles(seeds, { root: fixtures })
   emitted = await emitReplayTests(models, { setups })
   dir = mkdtempSync(join(tmpdir(), 'docspec-fixtures-'))
   for (const file of emitted.files) {
