@@ -1,11 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander'
-import { extractCommand } from './extract.js'
-import { generateCommand } from './generate.js'
 import { UsageError } from './inputs.js'
-import { replayCommand } from './replay.js'
-import { serveCommand } from './serve.js'
-import { startCommand } from './start.js'
+// Each command imports its stages on demand: `extract` need not load ts-morph, prettier or vitest.
 import { VERSION } from './version.js'
 
 const program = new Command()
@@ -25,6 +21,7 @@ withInputs(program.command('extract').argument('<inputs...>', 'pages or folders 
   .description('print (or write) the endpoint models of the pages as a JSON array')
   .option('-o, --out <file>', 'write the JSON to this file instead of stdout')
   .action(async (inputs: string[], options) => {
+    const { extractCommand } = await import('./extract.js')
     process.exitCode = await extractCommand(inputs, options)
   })
 
@@ -34,6 +31,7 @@ withInputs(program.command('generate').argument('<inputs...>', 'pages or folders
   .option('--check', 'write nothing; exit 1 and list the files that are stale or missing')
   .option('--setups <file>', 'named setups for TEST[setup:NAME]: a JSON or YAML mapping of names to console text')
   .action(async (inputs: string[], options) => {
+    const { generateCommand } = await import('./generate.js')
     process.exitCode = await generateCommand(inputs, options)
   })
 
@@ -46,6 +44,7 @@ program
   .option('--filter <text>', 'only tests whose name contains this text')
   .option('-q, --quiet', 'print nothing; the exit code tells')
   .action(async (dir: string, options) => {
+    const { replayCommand } = await import('./replay.js')
     process.exitCode = await replayCommand(dir, options)
   })
 
@@ -54,6 +53,7 @@ withInputs(program.command('serve').argument('<inputs...>', 'pages or folders'))
   .option('-p, --port <port>', 'port (0 picks a free one)', '9200')
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
   .action(async (inputs: string[], options) => {
+    const { serveCommand } = await import('./serve.js')
     process.exitCode = await serveCommand(inputs, options)
   })
 
@@ -63,6 +63,8 @@ withInputs(program.command('start').argument('[inputs...]', 'pages or folders', 
   .option('--setups <file>', 'named setups for TEST[setup:NAME] (JSON or YAML)')
   .option('--allow-writes', 'allow PUT/POST/DELETE to a non-loopback ES_URL')
   .action(async (inputs: string[], options) => {
+    // Commands load their stage modules on demand: `extract` need not load ts-morph, prettier or vitest.
+    const { startCommand } = await import('./start.js')
     process.exitCode = await startCommand(inputs, options)
   })
 
