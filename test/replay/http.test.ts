@@ -11,7 +11,8 @@ const server = createServer((req, res) => {
   req.on('data', (chunk) => (body += chunk))
   req.on('end', () => {
     received.push({ method: req.method, url: req.url, type: req.headers['content-type'], body })
-    res.writeHead(200, { warning: ['299 Elasticsearch-8 "one"', '299 Elasticsearch-8 "two"'] }).end('{"ok":true}')
+    res.setHeader('warning', ['299 Elasticsearch-8 "one"', '299 Elasticsearch-8 "two"'])
+    res.writeHead(200).end('{"ok":true}')
   })
 })
 let target: Target
