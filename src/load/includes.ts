@@ -51,9 +51,8 @@ function expandInto(out: Expanded, lines: string[], firstLine: number, absFile: 
       return
     }
     const at = { file, line: lineNo, column: 10 }
-    // The directive's line stays, emptied, so that line counts around it are unchanged.
-    out.lines.push('')
-    out.origins.push({ file, line: lineNo, column: 1 })
+    // The directive is replaced by the lines it selects, as Asciidoctor does: a blank line left in its place
+    // would end the paragraph the include continues (`(Optional, string)` then the shared definition text).
     const missing: string[] = []
     const target = resolveAttributeRefs(m[1]!, ctx.attributes, (name) => missing.push(name))
     if (missing.length > 0) {
@@ -76,7 +75,7 @@ function expandInto(out: Expanded, lines: string[], firstLine: number, absFile: 
       out.diagnostics.push(diagnostic(at, 'error', 'include-not-found', `Include file not found: ${shown(resolved)}`))
       return
     }
-    const selected = selectTags(content.split('\n'), parseTags(m[2]!))
+    const selected = selectCached(part, content, m[2]!, ctx.cache)
     for (const tag of selected.missing) {
       out.diagnostics.push(diagnostic(at, 'warning', 'include-tag-missing', `Tag '${tag}' not found in ${shown(resolved)}.`))
     }
@@ -96,6 +95,19 @@ function readInside(resolved: string, ctx: IncludeContext): string | null {
   }
   ctx.cache.set(resolved, content)
   return content
+}
+
+type Selection = ReturnType<typeof selectTags>
+
+/** Selections by include part, one map per run: a shared fragment is split and scanned for tags once, not at each of its hundreds of includes. */
+const selections = new WeakMap<IncludeContext['cache'], Map<string, Selection>>()
+
+function selectCached(part: string, content: string, attrlist: string, cache: IncludeContext['cache']): Selection {
+  let byPart = selections.get(cache)
+  if (!byPart) selections.set(cache, (byPart = new Map()))
+  let selected = byPart.get(part)
+  if (!selected) byPart.set(part, (selected = selectTags(content.split('\n'), parseTags(attrlist))))
+  return selected
 }
 
 /** Tags asked for by `tag=x`, `tags=x;y`; `**` / `*` mean all lines but tag directives; `!x` excludes. */

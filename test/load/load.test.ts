@@ -1,0 +1,173 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadPage, loadText, parseAttributesText } from '../../src/load/index.js'
+import { looksFlattened } from '../../src/load/reflow.js'
+import { docsRoot } from '../extract/pages.js'
+
+const rules = (d: { rule: string }[]) => d.map((x) => x.rule)
+
+describe('decoding', () => {
+  const text = '= Title\n\nSome text.\n'
+  it.each([
+    ['LF', Buffer.from(text)],
+    ['CRLF', Buffer.from(text.replace(/\n/g, '\r\n'))],
+    ['CR', Buffer.from(text.replace(/\n/g, '\r'))],
+    ['BOM + CRLF', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'))])],
+    ['string with BOM + CRLF', '\ufeff' + text.replace(/\n/g, '\r\n')],
+  ])('%s → the same lines, no diagnostic', (_name, bytes) => {
+    const root = docsRoot()
+    const got = loadText(bytes, path.join(root, 'p.asciidoc'), { root })
+    expect(got.lines).toEqual(['= Title', '', 'Some text.', ''])
+    expect(got.origins.map((o) => o.line)).toEqual([1, 2, 3, 4])
+    expect(got.diagnostics).toEqual([])
+  })
+
+  it.each([
+    ['empty', new Uint8Array(0), 'empty-file'],
+    ['NUL bytes', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), 'binary-file'],
+    ['invalid UTF-8 without NULs', Uint8Array.from({ length: 4096 }, (_, i) => 0x80 + (i % 64)), 'binary-file'],
+  ])('%s file → %s error, no lines', (_name, bytes, rule) => {
+    const root = docsRoot({ 'p.asciidoc': bytes })
+    const got = loadPage(path.join(root, 'p.asciidoc'), { root })
+    expect(got.lines).toEqual([])
+    expect(got.diagnostics).toMatchObject([{ rule, severity: 'error', file: 'p.asciidoc', line: 1, column: 1 }])
+  })
+
+  it('a stray Latin-1 byte is text, not binary', () => {
+    const root = docsRoot()
+    const got = loadText(Buffer.from([...Buffer.from('= Caf'), 0xe9, 0x0a]), path.join(root, 'p.asciidoc'), { root })
+    expect(got.diagnostics).toEqual([])
+    expect(got.lines[0]).toBe('= Caf\ufffd')
+  })
+
+  it('an unreadable path → unreadable-file', () => {
+    const root = docsRoot()
+    const got = loadPage(path.join(root, 'missing.asciidoc'), { root })
+    expect(got.diagnostics).toMatchObject([{ rule: 'unreadable-file', severity: 'error', file: 'missing.asciidoc' }])
+  })
+})
+
+describe('includes', () => {
+  const shared = [
+    'intro line',
+    'tag::a[]',
+    'line a1',
+    'tag::inner[]',
+    'line inner',
+    'end::inner[]',
+    'end::a[]',
+    '// tag::b[]',
+    'line b1',
+    '// end::b[]',
+    'outro line',
+  ].join('\n')
+
+  it.each([
+    ['whole file', '', ['intro line', 'tag::a[]', 'line a1', 'tag::inner[]', 'line inner', 'end::inner[]', 'end::a[]', '// tag::b[]', 'line b1', '// end::b[]', 'outro line']],
+    ['tag=a (nested tag lines dropped)', 'tag=a', ['line a1', 'line inner']],
+    ['tag=inner', 'tag=inner', ['line inner']],
+    ['tag=b (comment-style tag lines)', 'tag=b', ['line b1']],
+    ['tags=b;a (file order)', 'tags=b;a', ['line a1', 'line inner', 'line b1']],
+    ['tags="a,b"', 'tags="a,b"', ['line a1', 'line inner', 'line b1']],
+    ['tags=** (all but tag lines)', 'tags=**', ['intro line', 'line a1', 'line inner', 'line b1', 'outro line']],
+    ['tags=**;!a', 'tags=**;!a', ['intro line', 'line b1', 'outro line']],
+  ])('%s', (_name, attrs, want) => {
+    const root = docsRoot({ 'shared/parts.asciidoc': shared })
+    const got = loadText(`before\ninclude::{es-repo-dir}/shared/parts.asciidoc[${attrs}]\nafter`, path.join(root, 'api/p.asciidoc'), { root })
+    // The directive is replaced by the lines it includes, as Asciidoctor does: no blank line is left in its place.
+    expect(got.lines).toEqual(['before', ...want, 'after'])
+    expect(got.diagnostics).toEqual([])
+  })
+
+  it('traces included lines to the included file', () => {
+    const root = docsRoot({ 'shared/parts.asciidoc': shared })
+    const got = loadText('before\ninclude::../shared/parts.asciidoc[tag=b]\nafter', path.join(root, 'api/p.asciidoc'), { root })
+    expect(got.origins).toEqual([
+      { file: 'api/p.asciidoc', line: 1, column: 1 },
+      { file: 'shared/parts.asciidoc', line: 9, column: 1 },
+      { file: 'api/p.asciidoc', line: 3, column: 1 },
+    ])
+  })
+
+  it('attributes set by the page above an include are used in its target', () => {
+    const root = docsRoot({ 'parts/x.asciidoc': 'from x' })
+    const got = loadText(':dir: parts\ninclude::{dir}/x.asciidoc[]', path.join(root, 'p.asciidoc'), { root })
+    expect(got.lines).toContain('from x')
+  })
+
+  it('nested includes resolve relative to the including file', () => {
+    const root = docsRoot({ 'a/one.asciidoc': 'one\ninclude::../b/two.asciidoc[]', 'b/two.asciidoc': 'two' })
+    const got = loadText('include::a/one.asciidoc[]', path.join(root, 'p.asciidoc'), { root })
+    expect(got.lines).toEqual(['one', 'two'])
+    expect(got.origins.map((o) => `${o.file}:${o.line}`)).toEqual(['a/one.asciidoc:1', 'b/two.asciidoc:1'])
+  })
+
+  it.each([
+    ['missing file', 'include::nope.asciidoc[]', 'include-not-found', 'error'],
+    ['undefined attribute in target', 'include::{nowhere}/x.asciidoc[]', 'include-unresolved', 'error'],
+    ['missing tag', 'include::x.asciidoc[tag=nope]', 'include-tag-missing', 'warning'],
+    ['self include', 'include::p.asciidoc[]', 'include-cycle', 'error'],
+  ])('%s → %s at the directive', (_name, directive, rule, severity) => {
+    const root = docsRoot({ 'x.asciidoc': 'x', 'p.asciidoc': `text\n${directive}` })
+    const got = loadPage(path.join(root, 'p.asciidoc'), { root })
+    expect(got.diagnostics.filter((d) => d.rule === rule)).toMatchObject([{ severity, file: 'p.asciidoc', line: 2, column: 10 }])
+  })
+
+  it('never reads outside the root (relative, absolute, or through a symbolic link)', () => {
+    const outside = docsRoot({ 'secret.asciidoc': 'TOP-SECRET-0451' })
+    const root = docsRoot()
+    fs.symlinkSync(path.join(outside, 'secret.asciidoc'), path.join(root, 'link.asciidoc'))
+    const rel = path.relative(root, path.join(outside, 'secret.asciidoc'))
+    const page = `a\ninclude::${rel}[]\ninclude::${path.join(outside, 'secret.asciidoc')}[]\ninclude::link.asciidoc[]\nb`
+    const got = loadText(page, path.join(root, 'p.asciidoc'), { root })
+    expect(got.lines.join('\n')).not.toContain('TOP-SECRET')
+    expect(rules(got.diagnostics)).toEqual(['include-outside-root', 'include-outside-root', 'include-not-found'])
+  })
+})
+
+describe('attributes', () => {
+  it.each([
+    ['AsciiDoc entries', ':a: one\n// comment\n\n:b-c:   two words  \n:d!:\n', { a: 'one', 'b-c': 'two words', d: '' }, []],
+    ['JSON object', '{ "a": "one", "n": 2 }', { a: 'one', n: '2' }, []],
+    ['bad line', ':a: one\nnot an entry', { a: 'one' }, [2]],
+    ['bad JSON', '{ "a": ', {}, [1]],
+  ])('%s', (_name, text, attributes, errorLines) => {
+    const got = parseAttributesText(text)
+    expect(got.attributes).toEqual(attributes)
+    expect(got.errors.map((e) => e.line)).toEqual(errorLines)
+  })
+
+  it('--attributes override the built-in ones and the path attributes point at the root', () => {
+    const root = docsRoot()
+    const got = loadText('x', path.join(root, 'p.asciidoc'), { root, attributes: { es: 'OpenSearch', extra: 'yes' } })
+    expect(got.attributes).toMatchObject({ es: 'OpenSearch', extra: 'yes', 'es-repo-dir': root, docdir: root, 'api-request-title': 'Request' })
+  })
+})
+
+describe('reflow detection', () => {
+  const page = fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/rollup-stop-job.asciidoc'), 'utf8')
+  it.each([
+    ['a flattened page', page.replace(/\s+/g, ' '), true],
+    ['a long prose line', 'word '.repeat(100), false],
+    ['a short line with syntax', '== A [[b]] ----', false],
+    ['a long line with one hint only', `${'word '.repeat(40)}[source,js] ${'word '.repeat(10)}`, false],
+  ])('%s → %s', (_name, line, want) => {
+    expect(looksFlattened(line)).toBe(want)
+  })
+
+  it('reflowed lines keep their columns in the damaged line', () => {
+    const root = docsRoot()
+    const flat = page.replace(/\s+/g, ' ')
+    const got = loadText(flat, path.join(root, 'p.asciidoc'), { root })
+    expect(rules(got.diagnostics)).toEqual(['reflowed'])
+    got.lines.forEach((line, i) => {
+      const origin = got.origins[i]!
+      expect(origin.line).toBe(1)
+      if (line) expect(flat.slice(origin.column - 1, origin.column - 1 + line.length)).toBe(line)
+    })
+    expect(got.lines).toContain('==== {api-request-title}')
+    expect(got.lines).toContain('`<job_id>`::')
+    expect(got.lines).toContain('// TEST[setup:sensor_started_rollup_job]')
+  })
+})
