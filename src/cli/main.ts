@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander'
+import { UnsafeOutputError } from '../emit/write.js'
 import { UsageError } from './inputs.js'
 // Each command imports its stages on demand: `extract` need not load ts-morph, prettier or vitest.
 import { VERSION } from './version.js'
@@ -73,6 +74,9 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2
+  } else if (error instanceof UnsafeOutputError) {
+    process.stderr.write(`docspec: ${error.message}\n`)
+    process.exitCode = 1
   } else if (error instanceof UsageError) {
     process.stderr.write(`docspec: ${error.message}\n`)
     process.exitCode = 2
