@@ -83,7 +83,7 @@ export function statedDefault(text: string): string | undefined {
 /** Allowed values listed by the text: "one of `a`, `b`", "Valid values are `a`, `b` and `c`". */
 export function listedValues(text: string): string[] | undefined {
   const flat = text.replace(/\s+/g, ' ')
-  const m = /\b(?:one of|valid values (?:are|include)|possible values (?:are|include)|supported values (?:are|include)|options are|can be(?: set to)?(?: one of)?|must be(?: one of)?|accepts)\s*:?\s*((?:`[^`]+`(?:\s*(?:,|or|and|,\s*or|,\s*and)\s*)?)+)/i.exec(flat)
+  const m = /\b(?:one of|valid values (?:are|include)|possible values (?:are|include)|supported values (?:are|include)|options are|can be(?: set to)?(?: one of)?|must be(?: one of)?|accepts)\s*:?\s*((?:`[^`]+`(?:\s*(?:,\s*or|,\s*and|,|or|and)\s*)?)+)/i.exec(flat)
   if (!m) return undefined
   const values = [...m[1]!.matchAll(/`([^`]+)`/g)].map((v) => v[1]!)
   return values.length >= 2 ? values : undefined

@@ -39,7 +39,12 @@ function collect(ctx: PageContext, block: AbstractBlock, place: ParamPlace, out:
   } else if (context === 'paragraph') {
     const read = readLooseParagraph(ctx, block as Block, place, out.lost)
     if (read) out.params.push(read)
-    else if (out.params.length > 0 && !LOOSE_TERM.test((block as Block).getSource())) appendText(ctx, out.params[out.params.length - 1]!.param, block)
+    else if (out.params.length > 0 && !LOOSE_TERM.test((block as Block).getSource())) {
+      // Text after the list continues the last definition (damaged pages lose the `+`); read it for facts too.
+      const last = out.params[out.params.length - 1]!.param
+      appendText(ctx, last, block)
+      finish(last)
+    }
   } else if (context === 'open' || context === 'example' || context === 'sidebar') {
     for (const child of children(block)) collect(ctx, child, place, out)
   }
@@ -100,7 +105,9 @@ function appendText(ctx: PageContext, param: Param, block: AbstractBlock): void 
     appendDescription(ctx, param, items.map((item) => `- ${rawText(item)}`).join('\n'))
     return
   }
-  const source = (block as Block).getSource?.() ?? ''
+  // A delimited admonition (`[TIP]` + `====`) holds its text in child blocks, not in its own source.
+  const inner = context === 'admonition' ? children(block) : []
+  const source = inner.length > 0 ? inner.map((b) => (b as Block).getSource?.() ?? '').join('\n\n') : ((block as Block).getSource?.() ?? '')
   const label = context === 'admonition' ? `${String(block.getStyle() ?? 'NOTE')}: ` : ''
   appendDescription(ctx, param, label + source)
 }
