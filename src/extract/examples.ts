@@ -16,20 +16,14 @@ const MARKER_COMMENT = /^\/\/(?!\/)/
  */
 export function readExamples(ctx: PageContext, doc: Document): Snippet[] {
   const snippets: Snippet[] = []
-  const blocks = doc.findBy((b) => b.getContext() === 'listing' || (b.getContext() === 'literal' && b.getStyle() === 'source')) as Block[]
-  for (const block of blocks) {
-    const start = lineIndexOf(block)
-    if (start === undefined) continue
-    const delimited = DELIMITER.test(ctx.line(start))
-    const lines = block.getSourceLines()
-    const contentStart = delimited ? start + 1 : start
-    const after = contentStart + lines.length + (delimited ? 1 : 0)
+  for (const block of [...listingBlocks(ctx, doc), ...hiddenListingBlocks(ctx)].sort((a, b) => a.contentStart - b.contentStart)) {
+    const { contentStart, lineCount, language } = block
+    const after = contentStart + lineCount + (block.delimited ? 1 : 0)
     const comments: { text: string; position: ReturnType<PageContext['at']> }[] = []
     for (let i = after; i < ctx.source.lines.length && MARKER_COMMENT.test(ctx.line(i)); i++) comments.push({ text: ctx.line(i), position: ctx.at(i) })
     const markers = parseMarkers(comments)
     ctx.diagnostics.push(...markers.diagnostics)
-    const language = String(block.getAttribute('language') ?? (block.getStyle() === 'source' ? '' : block.getStyle() ?? ''))
-    const text = ctx.source.lines.slice(contentStart, contentStart + lines.length).join('\n')
+    const text = ctx.source.lines.slice(contentStart, contentStart + lineCount).join('\n')
     const consoleLike = markers.console || language === 'console'
     const role: Snippet['role'] =
       language === 'console-result' || markers.testResponse
@@ -69,4 +63,49 @@ export function readExamples(ctx: PageContext, doc: Document): Snippet[] {
     snippets.push(snippet)
   }
   return snippets
+}
+
+interface ListingBlock {
+  language: string
+  /** 0-based index of the first content line. */
+  contentStart: number
+  lineCount: number
+  delimited: boolean
+}
+
+function listingBlocks(ctx: PageContext, doc: Document): ListingBlock[] {
+  const blocks = doc.findBy((b) => b.getContext() === 'listing' || (b.getContext() === 'literal' && b.getStyle() === 'source')) as Block[]
+  return blocks.flatMap((block) => {
+    const start = lineIndexOf(block)
+    if (start === undefined) return []
+    const delimited = DELIMITER.test(ctx.line(start))
+    const language = String(block.getAttribute('language') ?? (block.getStyle() === 'source' ? '' : (block.getStyle() ?? '')))
+    return [{ language, contentStart: delimited ? start + 1 : start, lineCount: block.getSourceLines().length, delimited }]
+  })
+}
+
+/**
+ * Snippets inside `////` comment blocks: pages hide setup requests there, the doc tests run them, and
+ * Asciidoctor drops comment blocks from its tree, so they are read from the source lines.
+ */
+function hiddenListingBlocks(ctx: PageContext): ListingBlock[] {
+  const out: ListingBlock[] = []
+  const lines = ctx.source.lines
+  let comment: string | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trimEnd()
+    if (/^\/{4,}$/.test(line)) {
+      comment = comment === undefined ? line : line === comment ? undefined : comment
+      continue
+    }
+    if (comment === undefined) continue
+    const source = /^\[source,\s*([\w-]+)/.exec(line)
+    const delimiter = source ? DELIMITER.exec(lines[i + 1] ?? '')?.[1] : undefined
+    if (!source || !delimiter) continue
+    const end = lines.findIndex((l, j) => j > i + 1 && l.trimEnd() === delimiter)
+    if (end < 0) continue
+    out.push({ language: source[1]!, contentStart: i + 2, lineCount: end - i - 2, delimited: true })
+    i = end
+  }
+  return out
 }
