@@ -12,7 +12,7 @@ import { checkExampleEndpoints } from './example-endpoints.js'
 import { readExamples } from './examples.js'
 import { readHeader } from './header.js'
 import { lintLostProsePlaceholders, lintSections, lintUndefinedAttributes } from './lint.js'
-import { readParams, type LostParam, type ParamPlace, type ReadParam } from './params.js'
+import { orderedParam, readParams, type LostParam, type ParamPlace, type ReadParam } from './params.js'
 import { recoverPlaceholders } from './placeholders.js'
 import { readPrerequisites } from './prerequisites.js'
 import { readResponseCodes } from './response-codes.js'
@@ -77,10 +77,10 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
     description,
     endpoints: withExamples,
     prerequisites: readPrerequisites(ctx, of('prerequisites')),
-    pathParams: params.path.map((r) => r.param),
-    queryParams: params.query.map((r) => r.param),
-    bodyParams: params.body.map((r) => r.param),
-    responseBody: params.response.map((r) => r.param),
+    pathParams: params.path.map((r) => orderedParam(r.param)),
+    queryParams: params.query.map((r) => orderedParam(r.param)),
+    bodyParams: params.body.map((r) => orderedParam(r.param)),
+    responseBody: params.response.map((r) => orderedParam(r.param)),
     responseCodes: readResponseCodes(ctx, of('responseCodes')),
     examples,
   })

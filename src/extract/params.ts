@@ -116,12 +116,11 @@ function appendDescription(ctx: PageContext, param: Param, raw: string): void {
   const text = ctx.text(raw)
   if (!text) return
   param.description = param.description ? `${param.description}\n\n${text}` : text
-  ;(param as ParamWork).raw = `${(param as ParamWork).raw ?? ''}\n${raw}`
+  rawTexts.set(param, `${rawTexts.get(param) ?? ''}\n${raw}`)
 }
 
-interface ParamWork extends Param {
-  raw?: string
-}
+/** The AsciiDoc text of each definition read so far, for the facts read once all of it is in (`finish`). */
+const rawTexts = new WeakMap<Param, string>()
 
 function build(ctx: PageContext, termText: string, described: string, place: ParamPlace, lineIndex: number, column: number, lost: LostParam[]): ReadParam | undefined {
   // `page`.`from` names the nested field page.from.
@@ -135,30 +134,40 @@ function build(ctx: PageContext, termText: string, described: string, place: Par
   const required = facts.required ?? termFacts.required ?? place === 'path'
   const type = facts.type ?? termFacts.type
   const rest = facts.rest
-  const param: ParamWork = {
+  const param: Param = {
     name: name || '\u0000',
     required,
+    ...(type && { type: ctx.text(type) }),
     description: ctx.text(rest),
     position: ctx.at(lineIndex, column),
-    raw: rest,
   }
-  if (type) param.type = ctx.text(type)
+  rawTexts.set(param, rest)
   if (!name) lost.push({ param })
   return { param, placeholder: placeholder || !name }
 }
 
 /** Facts read from the whole description once every attached block is in. */
 function finish(param: Param): void {
-  const work = param as ParamWork
-  const raw = work.raw ?? ''
-  delete work.raw
+  const raw = rawTexts.get(param) ?? ''
   const stated = statedDefault(raw)
   if (stated !== undefined) param.default = stated
   const values = param.values ?? listedValues(raw)
   if (values) param.values = values
   if (statusMacros(raw).some((m) => m.name === 'deprecated')) param.deprecated = true
-  // Fixed key order keeps the model's JSON readable and byte-stable.
-  const { name, required, type, values: v, default: d, description, deprecated, children, recovered, position } = param
-  for (const key of Object.keys(param)) delete (param as unknown as Record<string, unknown>)[key]
-  Object.assign(param, JSON.parse(JSON.stringify({ name, required, type, values: v, default: d, description, deprecated, children, recovered, position })))
+}
+
+/** The parameter with its keys in the model's order (readable, byte-stable JSON). */
+export function orderedParam(p: Param): Param {
+  return {
+    name: p.name,
+    required: p.required,
+    ...(p.type !== undefined && { type: p.type }),
+    ...(p.values !== undefined && { values: p.values }),
+    ...(p.default !== undefined && { default: p.default }),
+    description: p.description,
+    ...(p.deprecated !== undefined && { deprecated: p.deprecated }),
+    ...(p.children !== undefined && { children: p.children.map(orderedParam) }),
+    ...(p.recovered !== undefined && { recovered: p.recovered }),
+    position: p.position,
+  }
 }

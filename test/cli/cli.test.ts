@@ -109,7 +109,7 @@ describe('docspec generate', () => {
   })
 
   it('keeps the committed generated/ folder current for fixtures/', () => {
-    const r = runCli(['generate', 'fixtures', '--out', 'generated', '--check', '--quiet'], { cwd: ROOT })
+    const r = runCli(['generate', 'fixtures', '--out', 'generated', '--setups', 'fixtures/setups.yml', '--check', '--quiet'], { cwd: ROOT })
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
   })
