@@ -4,9 +4,9 @@ import type { Diagnostic } from '../model/types.js'
 import { parseAttributeEntry, resolveAttributeRefs } from './attributes.js'
 import { decodePage } from './read.js'
 import { diagnostic, type LineOrigin } from './source.js'
+import { TaggedFile } from './tags.js'
 
 const INCLUDE = /^include::([^\s[][^[]*)\[(.*)\]\s*$/
-const TAG_LINE = /\b(tag|end)::([\w.*-]+)\[\]/
 const MAX_DEPTH = 16
 
 export interface IncludeContext {
@@ -28,17 +28,16 @@ export interface Expanded {
  * resulting line to the file and line it came from. Page attribute entries are recorded as they are met
  * so that later include targets can use them.
  */
-export function expandIncludes(text: string, absFile: string, ctx: IncludeContext): Expanded {
+export function expandIncludes(lines: string[], origins: LineOrigin[], absFile: string, ctx: IncludeContext): Expanded {
   const out: Expanded = { lines: [], origins: [], diagnostics: [] }
-  expandInto(out, text.split('\n'), 1, absFile, ctx, [`${absFile}[]`])
+  expandInto(out, lines, (i) => origins[i]!, absFile, ctx, [`${absFile}[]`])
   return out
 }
 
-function expandInto(out: Expanded, lines: string[], firstLine: number, absFile: string, ctx: IncludeContext, stack: string[]): void {
-  const file = relative(ctx.root, absFile)
+function expandInto(out: Expanded, lines: string[], originOf: (i: number) => LineOrigin, absFile: string, ctx: IncludeContext, stack: string[]): void {
   const shown = (p: string) => relative(ctx.root, p)
   lines.forEach((line, i) => {
-    const lineNo = firstLine + i
+    const origin = originOf(i)
     const entry = line.startsWith(':') ? parseAttributeEntry(line) : undefined
     if (entry) {
       if (entry.value === undefined) delete ctx.attributes[entry.name]
@@ -47,10 +46,10 @@ function expandInto(out: Expanded, lines: string[], firstLine: number, absFile: 
     const m = line.startsWith('include::') ? INCLUDE.exec(line) : null
     if (!m) {
       out.lines.push(line)
-      out.origins.push({ file, line: lineNo, column: 1 })
+      out.origins.push(origin)
       return
     }
-    const at = { file, line: lineNo, column: 10 }
+    const at = { ...origin, column: origin.column + 9 }
     // The directive is replaced by the lines it selects, as Asciidoctor does: a blank line left in its place
     // would end the paragraph the include continues (`(Optional, string)` then the shared definition text).
     const missing: string[] = []
@@ -75,11 +74,12 @@ function expandInto(out: Expanded, lines: string[], firstLine: number, absFile: 
       out.diagnostics.push(diagnostic(at, 'error', 'include-not-found', `Include file not found: ${shown(resolved)}`))
       return
     }
-    const selected = selectCached(part, content, m[2]!, ctx.cache)
+    const selected = taggedFile(resolved, content, ctx.cache).select(m[2]!)
     for (const tag of selected.missing) {
       out.diagnostics.push(diagnostic(at, 'warning', 'include-tag-missing', `Tag '${tag}' not found in ${shown(resolved)}.`))
     }
-    for (const run of selected.runs) expandInto(out, run.lines, run.firstLine, resolved, ctx, [...stack, part])
+    const file = shown(resolved)
+    for (const run of selected.runs) expandInto(out, run.lines, (j) => ({ file, line: run.firstLine + j, column: 1 }), resolved, ctx, [...stack, part])
   })
 }
 
@@ -97,59 +97,15 @@ function readInside(resolved: string, ctx: IncludeContext): string | null {
   return content
 }
 
-type Selection = ReturnType<typeof selectTags>
+/** Tag indexes of included files, one map per run (keyed on the run's file cache). */
+const tagged = new WeakMap<IncludeContext['cache'], Map<string, TaggedFile>>()
 
-/** Selections by include part, one map per run: a shared fragment is split and scanned for tags once, not at each of its hundreds of includes. */
-const selections = new WeakMap<IncludeContext['cache'], Map<string, Selection>>()
-
-function selectCached(part: string, content: string, attrlist: string, cache: IncludeContext['cache']): Selection {
-  let byPart = selections.get(cache)
-  if (!byPart) selections.set(cache, (byPart = new Map()))
-  let selected = byPart.get(part)
-  if (!selected) byPart.set(part, (selected = selectTags(content.split('\n'), parseTags(attrlist))))
-  return selected
-}
-
-/** Tags asked for by `tag=x`, `tags=x;y`; `**` / `*` mean all lines but tag directives; `!x` excludes. */
-function parseTags(attrlist: string): { include: string[]; exclude: string[]; all: boolean } | undefined {
-  const m = /(?:^|,)\s*tags?\s*=\s*("([^"]*)"|[^,]*)/.exec(attrlist)
-  if (!m) return undefined
-  const names = (m[2] ?? m[1]!).split(/[;,]/).map((s) => s.trim()).filter(Boolean)
-  return {
-    include: names.filter((n) => !n.startsWith('!') && n !== '*' && n !== '**'),
-    exclude: names.filter((n) => n.startsWith('!')).map((n) => n.slice(1)),
-    all: names.some((n) => n === '*' || n === '**'),
-  }
-}
-
-function selectTags(
-  lines: string[],
-  tags: ReturnType<typeof parseTags>,
-): { runs: { lines: string[]; firstLine: number }[]; missing: string[] } {
-  if (!tags) return { runs: [{ lines, firstLine: 1 }], missing: [] }
-  const runs: { lines: string[]; firstLine: number }[] = []
-  const seen = new Set<string>()
-  const open: string[] = []
-  let run: { lines: string[]; firstLine: number } | undefined
-  lines.forEach((line, i) => {
-    const m = TAG_LINE.exec(line)
-    if (m) {
-      const [, kind, name] = m
-      if (kind === 'tag') open.push(name!)
-      else open.splice(open.lastIndexOf(name!), 1)
-      seen.add(name!)
-      run = undefined
-      return
-    }
-    const wanted = open.some((t) => tags.include.includes(t)) || (tags.all && !open.some((t) => tags.exclude.includes(t)))
-    if (!wanted) {
-      run = undefined
-      return
-    }
-    if (!run) runs.push((run = { lines: [], firstLine: i + 1 }))
-    run.lines.push(line)
-  })
-  return { runs, missing: tags.include.filter((t) => !seen.has(t)) }
+function taggedFile(resolved: string, content: string, cache: IncludeContext['cache']): TaggedFile {
+  let byFile = tagged.get(cache)
+  if (!byFile) tagged.set(cache, (byFile = new Map()))
+  let file = byFile.get(resolved)
+  if (!file) byFile.set(resolved, (file = new TaggedFile(content)))
+  return file
 }
 
 function inside(root: string, p: string): boolean {
