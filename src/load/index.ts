@@ -42,9 +42,13 @@ export function loadText(bytes: Uint8Array | string, absFile: string, options: L
   const decoded = typeof bytes === 'string' ? { text: bytes.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), diagnostics: [] } : decodePage(bytes, file)
   const attributes = baseAttributes(options.attributes ?? {}, options.root)
   if (!decoded.text) return { file, lines: [], origins: [], attributes, diagnostics: decoded.diagnostics }
-  const expanded = expandIncludes(decoded.text, absFile, { root: options.root, attributes, cache: options.cache ?? new Map() })
+  const lines = decoded.text.split('\n')
+  // A flattened page holds its include directives mid-line: its own lines are rebuilt before includes are
+  // expanded, and the expanded lines once more for included files that are flattened too.
+  const own = reflowLines(lines, lines.map((_, i) => ({ file, line: i + 1, column: 1 })))
+  const expanded = expandIncludes(own.lines, own.origins, absFile, { root: options.root, attributes, cache: options.cache ?? new Map() })
   const reflowed = reflowLines(expanded.lines, expanded.origins)
-  const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...expanded.diagnostics, ...reflowed.diagnostics]
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...own.diagnostics, ...expanded.diagnostics, ...reflowed.diagnostics]
   return { file, lines: reflowed.lines, origins: reflowed.origins, attributes, diagnostics }
 }
 

@@ -131,8 +131,9 @@ function reflowLine(line: string): Slice[] {
         lineAlone(i, i)
         verbatim = undefined
       } else {
-        // Console snippets hold one request per line start: `GET /path`.
+        // Console snippets hold one request per line start: `GET /path`, and its body starts on the next line.
         if (HTTP_METHOD.test(t) && next && /^[/_a-z{<]/i.test(next)) flush()
+        else if (/^[{[]/.test(t) && current && current.start === tokens[i - 2]?.start && HTTP_METHOD.test(tokens[i - 2]!.text)) flush()
         add(i, i)
       }
       continue
@@ -162,6 +163,14 @@ function reflowLine(line: string): Slice[] {
       const end = titleEnd(tokens, i + 1)
       lineAlone(i, end)
       blank()
+      i = end
+      continue
+    }
+    if (t.startsWith('include::') && MACRO_LINE.test(t)) {
+      // An include is always a line of its own, and often continues a definition (`(Optional, string)` then
+      // the shared text): no blank lines around it.
+      const end = bracketEnd(tokens, i)
+      lineAlone(i, end)
       i = end
       continue
     }

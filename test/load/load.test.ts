@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadPage, loadText, parseAttributesText } from '../../src/load/index.js'
-import { looksFlattened } from '../../src/load/reflow.js'
+import { looksFlattened, reflowLines } from '../../src/load/reflow.js'
 import { docsRoot } from '../extract/pages.js'
 
 const rules = (d: { rule: string }[]) => d.map((x) => x.rule)
@@ -169,5 +169,28 @@ describe('reflow detection', () => {
     expect(got.lines).toContain('==== {api-request-title}')
     expect(got.lines).toContain('`<job_id>`::')
     expect(got.lines).toContain('// TEST[setup:sensor_started_rollup_job]')
+  })
+
+  it('a flattened page gets its includes expanded, traced to the included file', () => {
+    const root = docsRoot({ 'shared/parms.asciidoc': 'tag::t[]\nShared text.\nend::t[]\n' })
+    const page = '[[p]] === P API ==== {api-request-title} `GET /p` ==== {api-query-parms-title} `q`:: (Optional, string) include::{es-repo-dir}/shared/parms.asciidoc[tag=t] [source,js] ---- GET /p ---- // CONSOLE'
+    const got = loadText(page, path.join(root, 'p.asciidoc'), { root })
+    expect(rules(got.diagnostics)).toEqual(['reflowed'])
+    const i = got.lines.indexOf('Shared text.')
+    expect(i).toBeGreaterThan(0)
+    expect(got.lines[i - 1]).toBe('(Optional, string)')
+    expect(got.origins[i]).toEqual({ file: 'shared/parms.asciidoc', line: 2, column: 1 })
+  })
+
+  it.each([
+    ['a body after the request line', 'PUT /w/x { "a": 1 } GET /w/x', ['PUT /w/x', '{ "a": 1 }', 'GET /w/x']],
+    ['a body after a request with a query', 'POST /w/_search?q=1 [ 1 ]', ['POST /w/_search?q=1', '[ 1 ]']],
+    ['braces in a path stay', 'GET {index}/_doc/1', ['GET {index}/_doc/1']],
+    ['a body first in the block', '{ "a": 1 }', ['{ "a": 1 }']],
+  ])('console snippet: %s', (_name, snippet, want) => {
+    const line = `=== T API [[t]] ==== Example [source,console] ---- ${snippet} ---- // TEST[continued] and more text to reach the length of a flattened page.`
+    const got = reflowLines([line], [{ file: 'p', line: 1, column: 1 }])
+    const open = got.lines.indexOf('----')
+    expect(got.lines.slice(open + 1, got.lines.lastIndexOf('----'))).toEqual(want)
   })
 })
