@@ -58,6 +58,14 @@ withInputs(program.command('serve').argument('<inputs...>', 'pages or folders'))
     process.exitCode = await serveCommand(inputs, options)
   })
 
+withInputs(program.command('compare').argument('<inputs...>', 'pages or folders'))
+  .description('report where the pages disagree with a compiled elasticsearch-specification (diagnostics only; never changes the model)')
+  .requiredOption('--spec <file>', 'schema.json of the compiled specification, e.g. from @elastic/request-converter')
+  .action(async (inputs: string[], options) => {
+    const { compareCommand } = await import('./compare.js')
+    process.exitCode = await compareCommand(inputs, options)
+  })
+
 withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures']))
   .description('the main job: extract, generate into --out, replay every example against ES_URL or the embedded server, summarise')
   .option('-o, --out <dir>', 'output folder', 'generated')
