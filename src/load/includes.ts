@@ -74,7 +74,7 @@ function expandInto(out: Expanded, lines: string[], originOf: (i: number) => Lin
       out.diagnostics.push(diagnostic(at, 'error', 'include-not-found', `Include file not found: ${shown(resolved)}`))
       return
     }
-    const selected = taggedFile(resolved, content, ctx.cache).select(m[2]!)
+    const selected = taggedFile(resolved, content).select(m[2]!)
     for (const tag of selected.missing) {
       out.diagnostics.push(diagnostic(at, 'warning', 'include-tag-missing', `Tag '${tag}' not found in ${shown(resolved)}.`))
     }
@@ -97,14 +97,12 @@ function readInside(resolved: string, ctx: IncludeContext): string | null {
   return content
 }
 
-/** Tag indexes of included files, one map per run (keyed on the run's file cache). */
-const tagged = new WeakMap<IncludeContext['cache'], Map<string, TaggedFile>>()
+/** Tag indexes of include targets by path, for the whole process; a file whose content changed is indexed again. */
+const tagged = new Map<string, TaggedFile>()
 
-function taggedFile(resolved: string, content: string, cache: IncludeContext['cache']): TaggedFile {
-  let byFile = tagged.get(cache)
-  if (!byFile) tagged.set(cache, (byFile = new Map()))
-  let file = byFile.get(resolved)
-  if (!file) byFile.set(resolved, (file = new TaggedFile(content)))
+function taggedFile(resolved: string, content: string): TaggedFile {
+  let file = tagged.get(resolved)
+  if (!file || file.content !== content) tagged.set(resolved, (file = new TaggedFile(content)))
   return file
 }
 

@@ -39,7 +39,7 @@ export class TaggedFile {
   private nested = true
   private readonly selections = new Map<string, TagSelection>()
 
-  constructor(content: string) {
+  constructor(readonly content: string) {
     this.lines = content.split('\n')
     const open: [string, number][] = []
     this.lines.forEach((line, i) => {

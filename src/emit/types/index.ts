@@ -4,10 +4,9 @@
  * - `types/_common.ts` with shared shapes (`Duration`, `ErrorResponse`, …),
  * - `index.ts` re-exporting every module,
  * - `endpoints.json`, the models themselves.
- * All TypeScript goes through one in-memory ts-morph project built from structures and is formatted by
- * prettier with fixed options, so output depends only on the models (pages are handled in file order).
+ * All TypeScript is printed from ts-morph structures and formatted by prettier with fixed options, so output depends only on the models (pages are handled in file order).
  */
-import { Project, type StatementStructures } from 'ts-morph'
+import { printStructure, StructureKind, type StatementStructures } from 'ts-morph'
 import * as prettier from 'prettier'
 import type { Diagnostic, PageModel } from '../../model/types.js'
 import type { EmittedFile } from '../emitted-file.js'
@@ -53,13 +52,14 @@ export async function emitTypes(models: PageModel[]): Promise<{ files: EmittedFi
     statements: modules.map((m) => `export * from './types/${m}.js'`),
   })
 
-  const project = new Project({ useInMemoryFileSystem: true })
-  const files = await Promise.all(
-    sources.map(async (s) => {
-      const text = project.createSourceFile(s.path, { statements: s.statements }).getFullText()
-      return { path: s.path, content: await prettier.format(s.header + text, PRETTIER_OPTIONS) }
-    }),
-  )
+  // Structures are printed without building syntax trees (prettier parses the text anyway), one file at a
+  // time: formatting thousands of files concurrently kept all their syntax trees in memory at once. The
+  // `.ts` file path spares prettier its costly guess whether the text is JSX.
+  const files: EmittedFile[] = []
+  for (const s of sources) {
+    const text = printStructure({ kind: StructureKind.SourceFile, statements: s.statements })
+    files.push({ path: s.path, content: await prettier.format(s.header + text, { ...PRETTIER_OPTIONS, filepath: s.path }) })
+  }
   files.push({ path: 'endpoints.json', content: endpointsJson(sorted) })
   return { files, diagnostics }
 }
