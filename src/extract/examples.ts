@@ -1,10 +1,10 @@
 import type { Block, Document } from '@asciidoctor/core'
+import { parseConsole } from '../console/requests.js'
+import { parseResponse } from '../console/response.js'
 import type { Snippet } from '../model/types.js'
 import { lineIndexOf } from './asciidoc.js'
 import type { PageContext } from './context.js'
-import { parseConsole } from './snippets/console.js'
 import { parseMarkers } from './snippets/markers.js'
-import { parseResponse } from './snippets/response.js'
 
 const DELIMITER = /^(-{4,}|\.{4,})\s*$/
 const MARKER_COMMENT = /^\/\/(?!\/)/

@@ -2,18 +2,8 @@
  * Status and header expectations of a replayed request: `catch:` values as the Elasticsearch REST test
  * runner defines them, and `warning:` texts (missing and unexpected warnings both fail).
  */
-import { compileJavaRegex } from './regex.js'
-
-/** Named `catch:` values and the status they expect. */
-export const CATCH_STATUS: Readonly<Record<string, number>> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  missing: 404,
-  request_timeout: 408,
-  conflict: 409,
-  unavailable: 503,
-}
+import { CATCH_STATUS } from '../console/catch.js'
+import { compileJavaRegex } from '../console/java-regex.js'
 
 /** Statuses that `catch:request` does not accept because they have a name of their own (400 stays). */
 const NAMED_ELSEWHERE = new Set([401, 403, 404, 408, 409])

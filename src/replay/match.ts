@@ -5,8 +5,8 @@
  * whitespace-tolerant line patterns and `non_json` responses as text.
  */
 import { createTwoFilesPatch } from 'diff'
-import { replaceBlockQuotes } from './console.js'
-import { translateJavaRegex } from './regex.js'
+import { translateJavaRegex } from '../console/java-regex.js'
+import { parseStashJson } from '../console/response-json.js'
 import type { ResponseMode } from './types.js'
 
 export interface ActualResponse {
@@ -37,34 +37,14 @@ export function matchResponse(actual: ActualResponse, expected: ExpectedResponse
 
 // ---------------------------------------------------------------------------------------------- JSON
 
-/** Parses expected JSON in which `$body…` references may appear unquoted (they are YAML scalars in ES). */
+/**
+ * Parses expected JSON as the doc tests read it: `"""` strings, comments, and `$body…` references that may
+ * appear unquoted (they are YAML scalars in Elasticsearch). Throws when it is not JSON.
+ */
 export function parseExpectedJson(text: string): unknown {
-  return JSON.parse(quoteBareReferences(replaceBlockQuotes(text)))
-}
-
-function quoteBareReferences(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (ch === '"') {
-      const end = endOfString(text, i)
-      out += text.slice(i, end)
-      i = end - 1
-    } else if (ch === '$') {
-      const token = /^\$[\w.$\\-]*/.exec(text.slice(i))![0]
-      out += JSON.stringify(token)
-      i += token.length - 1
-    } else out += ch
-  }
-  return out
-}
-
-function endOfString(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    if (text[i] === '\\') i++
-    else if (text[i] === '"') return i + 1
-  }
-  return text.length
+  const parsed = parseStashJson(text)
+  if (!parsed.ok) throw new Error(parsed.message)
+  return parsed.value
 }
 
 type Path = (string | number)[]

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import type { RunnerTask, RunnerTestFile } from 'vitest'
 import { startVitest } from 'vitest/node'
-import { escapeRegex } from './regex.js'
+import { escapeRegex } from '../console/java-regex.js'
 import { DEFAULT_URL, displayUrl, isLoopback } from './target.js'
 import { MANIFEST_NAME, type ReplayManifest } from './types.js'
 

@@ -1,51 +1,34 @@
 import { parse, type ParseError } from 'jsonc-parser'
+import { snippetContents, stripCallouts } from '../console/callouts.js'
+import { quoteStashReferences } from '../console/response-json.js'
+import { applySubstitution } from '../console/substitute.js'
+import { replaceTripleQuotes } from '../console/triple-quotes.js'
 import type { Snippet, Substitution } from '../model/types.js'
 
 /** Stands for a value the docs leave open (`$body.x`, `...`) until the served value is settled. */
 const OPEN = '\u0000docspec:open'
 
 /**
- * Rewrites doc-flavoured JSON into JSON text: `"""` strings become JSON strings, `$body…` stash references and
- * `"key": ...` elisions become an open-value marker, elided items (`...` alone) and callouts (`<1>`) go.
+ * Rewrites doc-flavoured JSON into JSON text: callouts go, `"""` strings become JSON strings and bare `$body…`
+ * references strings (marked open once parsed), `"key": ...` elisions become an open value and elided items
+ * (`...` alone) go.
  */
 function toJsonText(text: string): string {
+  const quoted = quoteStashReferences(replaceTripleQuotes(stripCallouts(text))).text
   let out = ''
-  let i = 0
-  while (i < text.length) {
-    if (text.startsWith('"""', i)) {
-      const end = text.indexOf('"""', i + 3)
-      const stop = end < 0 ? text.length : end
-      out += JSON.stringify(text.slice(i + 3, stop))
-      i = stop + 3
-      continue
-    }
-    const c = text[i]!
+  for (let i = 0; i < quoted.length; i++) {
+    const c = quoted[i]!
     if (c === '"') {
       let j = i + 1
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1
-      const literal = text.slice(i, j + 1)
-      out += literal.startsWith('"$body') ? JSON.stringify(OPEN) : literal
-      i = j + 1
-      continue
-    }
-    const stash = /^\$body[\w.$\\-]*/.exec(text.slice(i, i + 200))
-    if (stash) {
-      out += JSON.stringify(OPEN)
-      i += stash[0].length
-      continue
-    }
-    if (text.startsWith('...', i)) {
+      while (j < quoted.length && quoted[j] !== '"') j += quoted[j] === '\\' ? 2 : 1
+      out += quoted.slice(i, j + 1)
+      i = j
+    } else if (quoted.startsWith('...', i)) {
       if (out.trimEnd().endsWith(':')) out += JSON.stringify(OPEN)
-      i += 3
-      continue
+      i += 2
+    } else {
+      out += c
     }
-    const callout = /^<\d+>/.exec(text.slice(i, i + 8))
-    if (callout) {
-      i += callout[0].length
-      continue
-    }
-    out += c
-    i++
   }
   return out
 }
@@ -55,39 +38,30 @@ function readOpenJson(text: string): unknown {
   const trimmed = text.trim()
   if (!/^[[{]/.test(trimmed)) return undefined
   const errors: ParseError[] = []
-  return parse(toJsonText(trimmed), errors, { allowTrailingComma: true })
+  return openReferences(parse(toJsonText(trimmed), errors, { allowTrailingComma: true }))
 }
 
-/** A Java regular expression as a JavaScript one; leading inline flags like `(?s)` become flags. */
-function javaRegExp(pattern: string): RegExp | undefined {
-  const inline = /^\(\?([imsx]+)\)/.exec(pattern)
-  const flags = new Set(['g', ...(inline?.[1] ?? '').replace('x', '')])
-  try {
-    return new RegExp(inline ? pattern.slice(inline[0].length) : pattern, [...flags].join(''))
-  } catch {
-    return undefined
+/** Stash references (`"$body.took"`) leave the value open. */
+function openReferences(value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith('$body') ? OPEN : value
+  if (Array.isArray(value)) return value.map(openReferences)
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, openReferences(v)]))
   }
+  return value
 }
 
-/** Expands a Java `replaceAll` replacement: `$n` and `${name}` are groups, `\x` is `x`. */
-function javaReplacement(replacement: string, groups: string[], named: Record<string, string> | undefined): string {
-  return replacement.replace(/\\(.)|\$(\d+)|\$\{(\w+)\}/g, (_, escaped, index, name) => {
-    if (escaped !== undefined) return escaped
-    if (index !== undefined) return groups[Number(index)] ?? ''
-    return named?.[name] ?? ''
-  })
-}
-
-export function applySubstitutions(text: string, substitutions: readonly Substitution[]): string {
-  return substitutions.reduce((current, { pattern, replacement }) => {
-    const re = javaRegExp(pattern)
-    if (!re) return current
-    return current.replace(re, (...args) => {
-      const hasNamed = typeof args[args.length - 1] === 'object'
-      const named = hasNamed ? (args[args.length - 1] as Record<string, string>) : undefined
-      const groups = args.slice(0, hasNamed ? -3 : -2) as string[]
-      return javaReplacement(replacement, groups, named)
-    })
+/**
+ * Applies the substitutions in order, skipping any whose pattern JavaScript cannot run: serving a little more
+ * of the page is better than serving nothing.
+ */
+export function substituteLeniently(text: string, substitutions: readonly Substitution[]): string {
+  return substitutions.reduce((current, substitution) => {
+    try {
+      return applySubstitution(current, substitution)
+    } catch {
+      return current
+    }
   }, text)
 }
 
@@ -127,6 +101,6 @@ export function servedBody(snippet: Snippet): ServedBody {
   const documented = readOpenJson(snippet.text) ?? snippet.responseJson
   if (documented === undefined) return { text: snippet.text }
   const substitutions = options?.substitutions ?? []
-  const expected = substitutions.length > 0 ? readOpenJson(applySubstitutions(snippet.text, substitutions)) : undefined
+  const expected = substitutions.length > 0 ? readOpenJson(substituteLeniently(snippetContents(snippet.text), substitutions)) : undefined
   return { json: settle(expected ?? documented, expected === undefined ? undefined : documented) }
 }

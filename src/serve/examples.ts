@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
+import { CATCH_STATUS } from '../console/catch.js'
 import type { ConsoleRequest, PageModel, Snippet } from '../model/types.js'
 import { readDocJson, servedBody, type ServedBody } from './doc-json.js'
 import type { Match, RouteTable } from './routes.js'
@@ -18,17 +19,6 @@ export interface Incoming {
   match: Match
   query: ReadonlyArray<readonly [string, string]>
   body?: unknown
-}
-
-/** `catch` values of Elasticsearch's YAML tests that name one status. */
-const CATCH_STATUS: Record<string, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  missing: 404,
-  request_timeout: 408,
-  conflict: 409,
-  unavailable: 503,
 }
 
 function documentedStatus(response: Snippet, request: Snippet): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applySubstitutions, readDocJson, servedBody } from '../../src/serve/doc-json.js'
+import { readDocJson, servedBody, substituteLeniently } from '../../src/serve/doc-json.js'
 import { responseSnippet } from './models.js'
 
 describe('readDocJson', () => {
@@ -22,7 +22,7 @@ describe('readDocJson', () => {
   })
 })
 
-describe('applySubstitutions', () => {
+describe('substituteLeniently', () => {
   it.each([
     ['a literal', '"took": 25', [{ pattern: '"took": 25', replacement: '"took": $body.took' }], '"took": $body.took'],
     ['Java group references', 'a=1 b=2', [{ pattern: '(\\w)=(\\d)', replacement: '$2=$1' }], '1=a 2=b'],
@@ -39,7 +39,7 @@ describe('applySubstitutions', () => {
     ['inline flags', 'A\nB', [{ pattern: '(?s)A.B', replacement: 'x' }], 'x'],
     ['skipping patterns JavaScript cannot read', 'a', [{ pattern: 'a(?<', replacement: 'b' }], 'a'],
   ])('applies %s', (_, text, substitutions, want) => {
-    expect(applySubstitutions(text, substitutions)).toBe(want)
+    expect(substituteLeniently(text, substitutions)).toBe(want)
   })
 })
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseConsole } from '../../src/extract/snippets/console.js'
+import { parseConsole } from '../../src/console/requests.js'
 import { parseMarkers } from '../../src/extract/snippets/markers.js'
-import { positionAtLines } from '../../src/extract/snippets/position.js'
-import { parseResponse } from '../../src/extract/snippets/response.js'
+import { positionAtLines } from '../../src/console/position.js'
+import { parseResponse } from '../../src/console/response.js'
 
 const at = positionAtLines('docs/page.asciidoc', 1)
 const MB = 1 << 20

@@ -3,11 +3,14 @@
  * `TEST[continued]` chains onto the previous one, a response checks the last answer of the test holding
  * the snippet it answers, `TESTSETUP`/`TEARDOWN` wrap every test, and named setups come from a setups file.
  */
+import { snippetContents } from '../../console/callouts.js'
+import { positionAtLines } from '../../console/position.js'
+import { parseConsole } from '../../console/requests.js'
+import { applySubstitutions } from '../../console/substitute.js'
+import { replaceTripleQuotes } from '../../console/triple-quotes.js'
 import type { ConsoleRequest, Diagnostic, PageModel, Severity, Snippet, Substitution, TestOptions } from '../../model/types.js'
-import { parseBody, parseConsole, stripCallouts } from '../../replay/console.js'
 import { isKnownCatch } from '../../replay/expect.js'
 import { parseExpectedJson } from '../../replay/match.js'
-import { applySubstitutions } from '../../replay/regex.js'
 import type { ReplayPage, ReplayRequest, ReplayStep, ResponseMode } from '../../replay/types.js'
 
 export interface PlannedTest {
@@ -51,7 +54,9 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
         report(snippet, 'error', `unknown-${kind}`, `${kind} "${name}" is not defined in the ${kind}s file`)
         return undefined
       }
-      requests.push(...parseConsole(text).requests.map((request) => ({ ...request, from: name })))
+      // Lines of a named script count from 1 within the script.
+      const parsed = parseConsole(text, positionAtLines(model.file, 1))
+      requests.push(...parsed.requests.map((request) => ({ ...fromModel(request), from: name })))
     }
     return requests
   }
@@ -129,14 +134,15 @@ type Report = (snippet: Snippet, severity: Severity, rule: string, message: stri
 
 const UNUSABLE_SUBSTITUTION = 'a substitution cannot be applied'
 
-/** Applies a snippet's substitutions; undefined (reported) when a pattern cannot run in JavaScript. */
-function substitute(snippet: Snippet, text: string, substitutions: readonly Substitution[], report: Report): string | undefined {
-  try {
-    return applySubstitutions(text, substitutions)
-  } catch (error) {
-    report(snippet, 'error', 'invalid-substitution', `a substitution cannot be applied: ${(error as Error).message}`)
-    return undefined
-  }
+/**
+ * Applies a snippet's substitutions to its contents as the doc tests build them (callouts removed); undefined
+ * (reported) when a pattern cannot run in JavaScript.
+ */
+function substitute(snippet: Snippet, substitutions: readonly Substitution[], report: Report): string | undefined {
+  const result = applySubstitutions(snippetContents(snippet.text), substitutions)
+  if (result.ok) return result.text
+  report(snippet, 'error', 'invalid-substitution', `a substitution cannot be applied: ${result.message}`)
+  return undefined
 }
 
 /**
@@ -147,9 +153,9 @@ function snippetRequests(snippet: Snippet, options: TestOptions | undefined, rep
   const substitutions = options?.substitutions ?? []
   let requests = snippet.requests.map(fromModel)
   if (substitutions.length > 0) {
-    const text = substitute(snippet, snippet.text, substitutions, report)
+    const text = substitute(snippet, substitutions, report)
     if (text === undefined) return undefined
-    requests = parseConsole(text, snippet.position.line).requests
+    requests = parseConsole(text, positionAtLines(snippet.position.file, snippet.position.line)).requests.map(fromModel)
   }
   if (requests.length === 0) {
     report(snippet, 'warning', 'no-requests', `the snippet at line ${snippet.position.line} holds no request to replay`)
@@ -171,10 +177,8 @@ function fromModel(request: ConsoleRequest): ReplayRequest {
   const body = request.body
   if (body?.kind === 'json' && body.json !== undefined) replay.body = { kind: 'json', json: body.json }
   else if (body?.kind === 'ndjson' && Array.isArray(body.json)) replay.body = { kind: 'ndjson', lines: body.json }
-  else if (body) {
-    const parsed = parseBody(body.raw)
-    if (parsed) replay.body = parsed
-  }
+  // Text, or JSON that does not parse: sent as written, as the doc tests would.
+  else if (body) replay.body = { kind: 'text', text: replaceTripleQuotes(body.raw) }
   return replay
 }
 
@@ -198,7 +202,7 @@ function toStep(request: ReplayRequest): ReplayStep {
 
 function expectedResponse(snippet: Snippet, report: Report): { line: number; expected: string; mode: ResponseMode } | undefined {
   const options = snippet.testResponse
-  const expected = substitute(snippet, stripCallouts(snippet.text), options?.substitutions ?? [], report)?.trim()
+  const expected = substitute(snippet, options?.substitutions ?? [], report)?.trim()
   if (expected === undefined) return undefined
   let mode: ResponseMode = options?.cat ? 'cat' : options?.nonJson ? 'text' : 'json'
   if (mode === 'json') {

@@ -1,5 +1,5 @@
 import type { Diagnostic, SourcePosition, TestOptions } from '../../model/types.js'
-import { diagnostic } from './position.js'
+import { diagnostic } from '../../console/position.js'
 import { emptyTestOptions, parseTestOptions, type MarkerKind } from './test-options.js'
 
 export interface Markers {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ConsoleRequest } from '../../src/model/types.js'
-import { parseConsole } from '../../src/extract/snippets/console.js'
-import { positionAtLines } from '../../src/extract/snippets/position.js'
+import { parseConsole } from '../../src/console/requests.js'
+import { positionAtLines } from '../../src/console/position.js'
 
 const FILE = 'docs/page.asciidoc'
 /** Snippet text whose first line is page line 100. */
@@ -64,7 +64,8 @@ describe('bodies', () => {
     [
       'triple quotes',
       ['POST _scripts/s', '{', '  "script": { "source": """', '    if (a == "b") {', "      return '\\\\d'; }", '    """ }', '}'],
-      { script: { source: '    if (a == "b") {\n      return \'\\\\d\'; }' } },
+      // The text between the quotes exactly, as both Kibana and the doc tests read it.
+      { script: { source: '\n    if (a == "b") {\n      return \'\\\\d\'; }\n    ' } },
     ],
     ['one-line triple quotes', ['POST x', '{ "q": """say "hi\\" """ }'], { q: 'say "hi\\" ' }],
     ['string body', ['POST _analyze', '"text"'], 'text'],
@@ -127,7 +128,7 @@ describe('bodies', () => {
   it('does not take a request line inside a triple-quoted string', () => {
     const got = parse('POST x', '{ "s": """', 'GET this is text', '""" }')
     expect(got.requests).toHaveLength(1)
-    expect(got.requests[0]!.body?.json).toEqual({ s: 'GET this is text' })
+    expect(got.requests[0]!.body?.json).toEqual({ s: '\nGET this is text\n' })
   })
 })
 

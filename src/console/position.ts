@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity, SourcePosition } from '../../model/types.js'
+import type { Diagnostic, Severity, SourcePosition } from '../model/types.js'
 
 /** Maps a 0-based line index within the snippet text and a 1-based column in that line to a page position. */
 export type PositionAt = (lineIndex: number, column: number) => SourcePosition

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Substitution, TestOptions } from '../../src/model/types.js'
-import { positionAtLines } from '../../src/extract/snippets/position.js'
-import { parseResponse } from '../../src/extract/snippets/response.js'
+import { positionAtLines } from '../../src/console/position.js'
+import { parseResponse } from '../../src/console/response.js'
 
 const FILE = 'docs/page.asciidoc'
 const at = positionAtLines(FILE, 50)

@@ -1,3 +1,10 @@
+/** Splits a request line's `path?query` into a path with a leading `/` and decoded query parameters. */
+export function splitTarget(target: string): { path: string; query: Record<string, string> } {
+  const question = target.indexOf('?')
+  const path = question === -1 ? target : target.slice(0, question)
+  return { path: path.startsWith('/') ? path : `/${path}`, query: question === -1 ? {} : decodeQuery(target.slice(question + 1)) }
+}
+
 /**
  * Decodes a query string the way Elasticsearch's RestUtils does: `&`-separated, `+` is a space, a flag
  * without `=` has the value `""`, a repeated name keeps its last value. Undecodable `%` escapes are kept as

@@ -1,5 +1,5 @@
-import type { Diagnostic, RequestBody } from '../../model/types.js'
-import { expandTripleQuotes } from './block-quotes.js'
+import type { Diagnostic, RequestBody } from '../model/types.js'
+import { expandTripleQuotes } from './triple-quotes.js'
 import { parseJson } from './json.js'
 import { diagnostic, offsetLocator, type PositionAt } from './position.js'
 

@@ -16,9 +16,9 @@ interface Piece {
 const QUOTES = '"""'
 
 /**
- * Kibana's console semantics: the raw text between `"""` becomes a JSON string (quotes, backslashes and
- * newlines escaped), without one line break (and the indentation around it) right after the opening and
- * right before the closing quotes.
+ * Turns console `"""raw text"""` strings into JSON strings: the text between the quotes, line breaks and
+ * indentation included, as both Kibana and Elasticsearch's doc tests (`replaceBlockQuote`) read it. Quotes,
+ * backslashes and line breaks are escaped, as Kibana does; the doc tests escape only quotes and line breaks.
  */
 export function expandTripleQuotes(source: string): Expanded {
   let start = source.indexOf(QUOTES)
@@ -40,7 +40,7 @@ export function expandTripleQuotes(source: string): Expanded {
       break
     }
     if (start > copied) push(source.slice(copied, start), copied, true)
-    push(JSON.stringify(trimEdges(source.slice(start + QUOTES.length, end))), start, false)
+    push(JSON.stringify(source.slice(start + QUOTES.length, end)), start, false)
     copied = end + QUOTES.length
     start = source.indexOf(QUOTES, copied)
   }
@@ -60,6 +60,7 @@ export function expandTripleQuotes(source: string): Expanded {
   return { text: out.join(''), toSource, ...(unterminated === undefined ? {} : { unterminated }) }
 }
 
-function trimEdges(raw: string): string {
-  return raw.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n[ \t]*$/, '')
+/** The text with `"""` strings as JSON strings; an unterminated one is left as written. */
+export function replaceTripleQuotes(text: string): string {
+  return expandTripleQuotes(text).text
 }

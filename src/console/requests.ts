@@ -1,14 +1,14 @@
-import type { ConsoleRequest, Diagnostic, HttpMethod } from '../../model/types.js'
+import type { ConsoleRequest, Diagnostic, HttpMethod } from '../model/types.js'
 import { parseBody } from './body.js'
-import { blankCallouts } from './callouts.js'
+import { cleanLines } from './callouts.js'
 import { diagnostic, type PositionAt } from './position.js'
-import { decodeQuery } from './query.js'
+import { splitTarget } from './query.js'
 
 const REQUEST_LINE = /^(\s*)(get|put|post|delete|head|patch)[ \t]+(\S+)(.*)$/i
 
 /** Parses console text (Kibana Dev Tools syntax) into requests. */
 export function parseConsole(text: string, at: PositionAt): { requests: ConsoleRequest[]; diagnostics: Diagnostic[] } {
-  const lines = text.split('\n').map((line) => blankCallouts(line).trimEnd())
+  const lines = cleanLines(text)
   const requests: ConsoleRequest[] = []
   const diagnostics: Diagnostic[] = []
   let current: { request: ConsoleRequest; bodyStart: number } | undefined
@@ -26,14 +26,7 @@ export function parseConsole(text: string, at: PositionAt): { requests: ConsoleR
       finish(index)
       const [, indent = '', method = '', target = '', rest = ''] = match
       const column = indent.length + 1
-      const question = target.indexOf('?')
-      const path = question === -1 ? target : target.slice(0, question)
-      const request: ConsoleRequest = {
-        method: method.toUpperCase() as HttpMethod,
-        path: path.startsWith('/') ? path : `/${path}`,
-        query: question === -1 ? {} : decodeQuery(target.slice(question + 1)),
-        position: at(index, column),
-      }
+      const request: ConsoleRequest = { method: method.toUpperCase() as HttpMethod, ...splitTarget(target), position: at(index, column) }
       requests.push(request)
       current = { request, bodyStart: index + 1 }
       const trailing = rest.trim()
