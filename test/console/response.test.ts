@@ -5,17 +5,8 @@ import { parseResponse } from '../../src/console/response.js'
 
 const FILE = 'docs/page.asciidoc'
 const at = positionAtLines(FILE, 50)
-const options = (partial: Partial<TestOptions> = {}): TestOptions => ({
-  continued: false,
-  setup: [],
-  teardown: [],
-  warnings: [],
-  substitutions: [],
-  cat: false,
-  nonJson: false,
-  unknown: [],
-  ...partial,
-})
+const NO_OPTIONS: TestOptions = { continued: false, setup: [], teardown: [], warnings: [], substitutions: [], cat: false, nonJson: false, unknown: [] }
+const options = (partial: Partial<TestOptions> = {}): TestOptions => ({ ...NO_OPTIONS, ...partial })
 const s = (pattern: string, replacement: string): Substitution => ({ pattern, replacement })
 
 describe('valid responses', () => {
