@@ -16,7 +16,7 @@ export interface PageHeader {
   titleLine: number
 }
 
-const LEVELS: Record<string, StabilityLevel | undefined> = { experimental: 'experimental', preview: 'experimental', beta: 'beta', deprecated: 'deprecated' }
+const LEVELS: Record<string, StabilityLevel | undefined> = { experimental: 'experimental', preview: 'experimental', dev: 'experimental', beta: 'beta', deprecated: 'deprecated' }
 
 export function readHeader(ctx: PageContext, page: AbstractBlock, pageLineIndex: number | undefined): PageHeader {
   const titleLine = pageLineIndex ?? Math.max(0, ctx.source.lines.findIndex((l) => /^=\s+\S/.test(l)))

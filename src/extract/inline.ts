@@ -1,6 +1,7 @@
 import { resolveAttributeRefs } from '../load/attributes.js'
 
-const STATUS_MACRO = /\b(experimental|beta|deprecated|preview|coming|added)\[([^\]]*)\]/g
+// Written `name[…]` (legacy), `name:[…]` (inline macro) or `name::[…]` (block macro); `dev` marks features in development.
+const STATUS_MACRO = /\b(experimental|beta|deprecated|preview|coming|added|dev):{0,2}\[([^\]]*)\]/g
 
 /**
  * AsciiDoc inline text → plain text: attributes resolved, links and cross references reduced to their
@@ -32,6 +33,12 @@ export function plainText(raw: string, attributes: Record<string, string>): stri
     .replace(/\\([*_`#{+])/g, '$1')
     .replace(/\u0000(\d+)\u0000/g, (_m, i: string) => code[Number(i)]!)
   return s.replace(/\s+/g, ' ').trim()
+}
+
+/** The status macros a text starts with (`deprecated:[7.0.0]` on the line above `(Optional, string)`), and the text after them. */
+export function leadingStatusMacros(raw: string): { macros: string; rest: string } {
+  const m = new RegExp(`^(?:\\s*${STATUS_MACRO.source})+\\s*`).exec(raw)
+  return m ? { macros: m[0].trim(), rest: raw.slice(m[0].length) } : { macros: '', rest: raw }
 }
 
 /** Stability macros (`experimental[]`, `deprecated[7.10.0, "note"]`) found in a text. */

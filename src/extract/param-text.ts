@@ -3,6 +3,8 @@
  * prose states, and the allowed values it lists. Works on the raw AsciiDoc text of one definition.
  */
 
+import { leadingStatusMacros } from './inline.js'
+
 export interface ParamFacts {
   required?: boolean
   type?: string
@@ -15,7 +17,9 @@ const FLAG = /^(required|optional)\b/i
 
 /** Reads up to two leading parenthesised groups: `(Required, string)`, or `(Optional)` then `(boolean)`. */
 export function leadingFacts(text: string): ParamFacts {
-  const facts: ParamFacts = { rest: text }
+  // A status macro may come first (`deprecated:[7.0.0]` then `(Optional, string)`); it stays in the text.
+  const { macros, rest } = leadingStatusMacros(text)
+  const facts: ParamFacts = { rest }
   for (let n = 0; n < 2; n++) {
     const m = GROUP.exec(facts.rest)
     if (!m) break
@@ -29,6 +33,7 @@ export function leadingFacts(text: string): ParamFacts {
     }
     facts.rest = facts.rest.slice(m[0].length)
   }
+  if (macros) facts.rest = `${macros}\n${facts.rest}`
   return facts
 }
 
