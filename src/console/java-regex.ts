@@ -70,7 +70,9 @@ export function translateJavaRegex(pattern: string): { source: string; flags: st
     }
     if (inClass) {
       if (ch === ']') inClass = false
-      else if (ch === '[' || rest.startsWith('&&', i)) throw new UnsupportedRegexError(`nested or intersected classes are not supported: ${pattern}`)
+      else if (ch === '[' || rest.startsWith('&&', i)) {
+        throw new UnsupportedRegexError(`nested or intersected classes are not supported: ${pattern}`)
+      }
       out += ch
       continue
     }
@@ -88,8 +90,10 @@ export function translateJavaRegex(pattern: string): { source: string; flags: st
     } else if (afterQuantifier && ch === '+') {
       // possessive: dropped
     } else {
+      // A `?` right after an unescaped `(` opens a group construct; after a quantifier it makes it lazy.
+      const opensGroup = ch === '?' && out.endsWith('(') && !out.endsWith('\\(')
       out += ch
-      quantified = !afterQuantifier && (ch === '*' || ch === '+' || (ch === '?' && rest[i - 1] !== '(') || (ch === '}' && /\{\d+(?:,\d*)?\}$/.test(out)))
+      quantified = !afterQuantifier && !opensGroup && ('*+?'.includes(ch) || (ch === '}' && /\{\d+(?:,\d*)?\}$/.test(out)))
     }
   }
   return { source: out, flags }

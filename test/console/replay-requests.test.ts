@@ -31,7 +31,8 @@ describe('console text as sent by the replay', () => {
   })
 
   it('reports text before the first request', () => {
-    expect(parseConsole('not a request\n# comment\nGET /', positionAtLines('f', 1)).diagnostics).toMatchObject([{ line: 1, rule: 'console-syntax' }])
+    const got = parseConsole('not a request\n# comment\nGET /', positionAtLines('f', 1))
+    expect(got.diagnostics).toMatchObject([{ line: 1, rule: 'console-syntax' }])
   })
 
   it.each([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Substitution, TestOptions } from '../../src/model/types.js'
 import { positionAtLines } from '../../src/console/position.js'
 import { parseResponse } from '../../src/console/response.js'
+import { emptyTestOptions } from '../../src/extract/snippets/test-options.js'
+import type { Substitution, TestOptions } from '../../src/model/types.js'
 
 const FILE = 'docs/page.asciidoc'
 const at = positionAtLines(FILE, 50)
-const NO_OPTIONS: TestOptions = { continued: false, setup: [], teardown: [], warnings: [], substitutions: [], cat: false, nonJson: false, unknown: [] }
-const options = (partial: Partial<TestOptions> = {}): TestOptions => ({ ...NO_OPTIONS, ...partial })
+const options = (partial: Partial<TestOptions> = {}): TestOptions => ({ ...emptyTestOptions(), ...partial })
 const s = (pattern: string, replacement: string): Substitution => ({ pattern, replacement })
 
 describe('valid responses', () => {

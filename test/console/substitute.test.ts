@@ -44,6 +44,7 @@ describe('applySubstitutions (Java replaceAll semantics)', () => {
     ['possessive star', 'aaa', [['a*+', 'X']], 'XX'],
     ['possessive after an escaped backslash', '\\\\x', [['\\\\++x', 'y']], 'y'],
     ['lazy quantifier', 'aaa', [['a+?', 'b']], 'bbb'],
+    ['possessive ? on an escaped (', '(a a', [['\\(?+a', 'b']], 'b b'],
     ['possessive counted quantifier', 'aaaa', [['a{2}+', 'b']], 'bb'],
     ['atomic group', 'abc', [['(?>ab)c', 'x']], 'x'],
     ['leading (?i)', 'ABC', [['(?i)b', 'x']], 'AxC'],
