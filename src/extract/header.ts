@@ -73,7 +73,8 @@ function blockAttributesAbove(ctx: PageContext, titleLine: number): { id?: strin
 
 function firstSectionOffset(page: AbstractBlock): AbstractBlock[] {
   const blocks = children(page)
-  const first = blocks.findIndex((b) => b.getContext() === 'section')
+  // Older pages head every section with a discrete heading (`[float]`): the intro ends at the first one too.
+  const first = blocks.findIndex((b) => b.getContext() === 'section' || b.getContext() === 'floating_title')
   return first < 0 ? blocks : blocks.slice(0, first)
 }
 

@@ -25,7 +25,8 @@ export interface PageSection {
 /** The API section titles (`{api-path-parms-title}` and friends, resolved), in the docs' own words. */
 const KINDS: [RegExp, SectionKind][] = [
   [/^requests?$/, 'request'],
-  [/prereq/, 'prerequisites'],
+  // 6.x pages call the requirements "Authorization".
+  [/prereq|^authori[sz]ation$/, 'prerequisites'],
   [/^(?:description|overview)$/, 'description'],
   [/path param|path parm|path part/, 'pathParams'],
   [/query param|query parm|url param|query string|^(?:request )?parameters$/, 'queryParams'],
