@@ -64,7 +64,8 @@ const DEFAULT_PATTERNS = [
   /\bthe default(?: value)?(?: for [^.]*?)? is:?\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
   /\bdefault:\s*(`[^`]+`|"[^"]+"|[\w.+-]+)/i,
   /\bdefault(?:s| value) of\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
-  /(`[^`]+`|"[^"]+"|[\w+-]+(?:\.\w+)*) by default\b/i,
+  // Lower case only: "By default" opens a sentence, and the word before it ends the previous one (or a list item).
+  /(`[^`]+`|"[^"]+"|[\w+-]+(?:\.\w+)*) by default\b/,
 ]
 
 /** The default the text states ("Defaults to `30s`", "The default value is 20 seconds"), without markup. */
@@ -79,16 +80,16 @@ export function statedDefault(text: string): string | undefined {
     const [first, second] = value.split(' ')
     value = second && new RegExp(`^${TIME_WORDS}$`, 'i').test(second.replace(/[.,;]$/, '')) ? `${first} ${second.replace(/[.,;]$/, '')}` : first!
     value = value.replace(/[.,;:]+$/, '')
-    if (/^(?:the|a|an|this|that|is|it|to|false\.|if|when|none)$/i.test(value) && value.toLowerCase() !== 'none') continue
+    if (/^(?:the|a|an|this|that|is|it|to|false\.|if|when|none|no|not)$/i.test(value) && value.toLowerCase() !== 'none') continue
     return value
   }
   return undefined
 }
 
-/** Allowed values listed by the text: "one of `a`, `b`", "Valid values are `a`, `b` and `c`". */
+/** Allowed values listed by the text: "one of `a`, `b`", "Valid values are `a`, `b` and `c`", or a bulleted list of them. */
 export function listedValues(text: string): string[] | undefined {
   const flat = text.replace(/\s+/g, ' ')
-  const m = /\b(?:one of|valid values (?:are|include)|possible values (?:are|include)|supported values (?:are|include)|options are|can be(?: set to)?(?: one of)?|must be(?: one of)?|accepts)\s*:?\s*((?:`[^`]+`(?:\s*(?:,\s*or|,\s*and|,|or|and)\s*)?)+)/i.exec(flat)
+  const m = /\b(?:one of|valid values (?:are|include)|possible values (?:are|include)|supported values (?:are|include)|options are|can be(?: set to)?(?: one of)?|must be(?: one of)?|accepts)\s*:?\s*(?:[-*]\s+)?((?:`[^`]+`(?:\s*(?:,\s*or|,\s*and|,|or|and|-|\*)\s*)?)+)/i.exec(flat)
   if (!m) return undefined
   const values = [...m[1]!.matchAll(/`([^`]+)`/g)].map((v) => v[1]!)
   return values.length >= 2 ? values : undefined

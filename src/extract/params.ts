@@ -56,11 +56,13 @@ function readEntry(ctx: PageContext, [terms, dd]: DlistEntry, place: ParamPlace,
   const lineIndex = lineIndexOf(term) ?? 0
   const termText = rawText(term)
   const column = Math.max(ctx.line(lineIndex).indexOf(termText), 0) + 1
-  const described = dd ? rawText(dd) : ''
+  // A definition written wholly in an attached open block (`::`, `+`, `--`) starts with its first paragraph.
+  const opening = dd && !rawText(dd).trim() ? openingParagraph(dd) : undefined
+  const described = opening ? opening.getSource() : dd ? rawText(dd) : ''
   const param = build(ctx, termText, described, place, lineIndex, column, lost)
   if (!param) return undefined
   if (dd) {
-    for (const child of children(dd)) attach(ctx, param.param, child, place, lost)
+    for (const child of children(dd)) attach(ctx, param.param, child, place, lost, opening)
   }
   finish(param.param)
   return param
@@ -78,8 +80,16 @@ function readLooseParagraph(ctx: PageContext, block: Block, place: ParamPlace, l
   return param
 }
 
-/** Blocks attached to a definition (continuations, open blocks, notes, nested lists). */
-function attach(ctx: PageContext, param: Param, block: AbstractBlock, place: ParamPlace, lost: LostParam[]): void {
+/** The first paragraph of a definition's attached open block, when the block comes first. */
+function openingParagraph(dd: ListItem): Block | undefined {
+  const first = children(dd as unknown as AbstractBlock)[0]
+  const inner = first?.getContext() === 'open' ? children(first)[0] : undefined
+  return inner?.getContext() === 'paragraph' ? (inner as Block) : undefined
+}
+
+/** Blocks attached to a definition (continuations, open blocks, notes, nested lists); `read` was read already. */
+function attach(ctx: PageContext, param: Param, block: AbstractBlock, place: ParamPlace, lost: LostParam[], read?: Block): void {
+  if (block === read) return
   const context = block.getContext()
   if (context === 'dlist') {
     const nested: Param[] = []
@@ -93,7 +103,7 @@ function attach(ctx: PageContext, param: Param, block: AbstractBlock, place: Par
       appendDescription(ctx, param, nested.map((p) => `${p.name}: ${p.description}`).join('\n'))
     } else param.children = [...(param.children ?? []), ...nested]
   } else if (context === 'open' || context === 'example' || context === 'sidebar') {
-    for (const child of children(block)) attach(ctx, param, child, place, lost)
+    for (const child of children(block)) attach(ctx, param, child, place, lost, read)
   } else appendText(ctx, param, block)
 }
 
