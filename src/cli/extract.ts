@@ -1,19 +1,24 @@
 import { allDiagnostics, formatDiagnostic, hasErrors } from './diagnostics.js'
 import { writeFileAtomic } from './files.js'
 import { extractInputs, type InputOptions } from './inputs.js'
+import { summaryLine } from './summary.js'
 
 export interface ExtractOptions extends InputOptions {
   out?: string
-  quiet?: boolean
 }
 
-/** `docspec extract`: the models as a JSON array on stdout or in `--out`; diagnostics on stderr. */
+/** `docspec extract`: the models as a JSON array on stdout or in `--out`; diagnostics and a summary on stderr. */
 export async function extractCommand(inputs: string[], options: ExtractOptions): Promise<number> {
-  const { models, root } = await extractInputs(inputs, options)
+  const started = performance.now()
+  const { models, root, cached, cacheError } = await extractInputs(inputs, options)
   const json = JSON.stringify(models, null, 2) + '\n'
   if (options.out) writeFileAtomic(options.out, json)
   else process.stdout.write(json)
   const diagnostics = allDiagnostics(models)
-  if (!options.quiet) for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, root) + '\n')
+  if (!options.quiet) {
+    for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, root) + '\n')
+    if (cacheError) process.stderr.write(`docspec: the cache was not written: ${cacheError}\n`)
+    process.stderr.write(summaryLine(models, diagnostics, performance.now() - started, cached) + '\n')
+  }
   return hasErrors(diagnostics) ? 1 : 0
 }

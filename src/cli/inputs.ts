@@ -1,24 +1,61 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { openPageStore } from '../cache/index.js'
 import { extractFiles, type ExtractResult } from '../extract/index.js'
 import { parseAttributesText, resolveRoot } from '../load/index.js'
+import { progressReporter } from './progress.js'
+import { VERSION } from './version.js'
 
 export interface InputOptions {
   root?: string
   attributes?: string
+  /** `false` with `--no-cache`. */
+  cache?: boolean
+  cacheDir?: string
+  workers?: string
+  quiet?: boolean
 }
 
 /** A usage problem: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
 
-/** Extracts the models of every page under the inputs with the command's `--root` / `--attributes`. */
-export async function extractInputs(inputs: string[], options: InputOptions, onPage?: (file: string) => void): Promise<ExtractResult & { root: string }> {
+export interface Extracted extends ExtractResult {
+  root: string
+  /** Why the cache could not be written, when it could not. */
+  cacheError?: string
+}
+
+/**
+ * Extracts the models of every page under the inputs with the command's `--root` / `--attributes`, from
+ * the cache where a page's inputs are unchanged, with progress on stderr unless `--quiet`.
+ */
+export async function extractInputs(inputs: string[], options: InputOptions, label = 'extract'): Promise<Extracted> {
   for (const input of inputs) if (!fs.existsSync(input)) throw new UsageError(`no such file or folder: ${input}`)
   const root = resolveRoot(options.root, inputs[0]!)
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root is not a folder: ${options.root}`)
   const attributes = options.attributes ? readAttributes(options.attributes) : {}
-  const result = await extractFiles(inputs, { root, attributes }, onPage)
-  return { ...result, root }
+  const store = options.cache === false ? undefined : openPageStore({ dir: options.cacheDir, version: VERSION, root, attributes })
+  const progress = progressReporter(label, { quiet: options.quiet ?? false })
+  try {
+    const result = await extractFiles(inputs, { root, attributes }, {
+      ...(store && { store }),
+      workers: workerCount(options.workers),
+      onStart: (files) => progress.start(files.length),
+      onPage: () => progress.tick(),
+    })
+    return { ...result, root, ...(store?.writeError !== undefined && { cacheError: store.writeError }) }
+  } finally {
+    progress.stop()
+  }
+}
+
+/** `--workers N`; by default one per CPU (extraction decides whether the run is large enough for threads). */
+function workerCount(value: string | undefined): number {
+  if (value === undefined) return os.availableParallelism()
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--workers must be a positive integer: ${value}`)
+  return n
 }
 
 function readAttributes(file: string): Record<string, string> {

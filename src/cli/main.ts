@@ -16,7 +16,10 @@ const withInputs = (command: Command) =>
   command
     .option('--root <dir>', 'docs root: includes never read outside it (default: the folder of the first input)')
     .option('--attributes <file>', 'extra attributes, as `:name: value` lines or a JSON object')
-    .option('-q, --quiet', 'print no diagnostics or progress')
+    .option('-q, --quiet', 'print no diagnostics, progress or summary')
+    .option('--cache-dir <dir>', 'where page results are kept between runs', '.docspec-cache')
+    .option('--no-cache', 'extract every page again, and neither read nor write the cache')
+    .option('--workers <n>', 'worker threads for extraction (default: one per CPU; used for large runs only)')
 
 withInputs(program.command('extract').argument('<inputs...>', 'pages or folders (walked for *.asciidoc, *.adoc)'))
   .description('print (or write) the endpoint models of the pages as a JSON array')
@@ -30,6 +33,7 @@ withInputs(program.command('generate').argument('<inputs...>', 'pages or folders
   .description('write TypeScript types, replay tests and endpoints.json for the pages into --out')
   .requiredOption('-o, --out <dir>', 'output folder (only files docspec generated there are ever replaced or removed)')
   .option('--check', 'write nothing; exit 1 and list the files that are stale or missing')
+  .option('--watch', 'regenerate whenever a page, an include or the attributes/setups file changes, until Ctrl-C')
   .option('--setups <file>', 'named setups for TEST[setup:NAME]: a JSON or YAML mapping of names to console text')
   .action(async (inputs: string[], options) => {
     const { generateCommand } = await import('./generate.js')

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AbstractBlock, Block, ListItem } from '@asciidoctor/core'
-import { loadPage, type LoadOptions } from '../load/index.js'
+import { loadPage, loadText, MAX_PAGE_BYTES, type LoadOptions } from '../load/index.js'
 import type { PageSource } from '../load/source.js'
 import { MODEL_VERSION, type PageModel } from '../model/types.js'
 import { parseAsciiDoc, rawText } from './asciidoc.js'
@@ -16,6 +16,7 @@ import { orderedParam, readParams, type LostParam, type ParamPlace, type ReadPar
 import { recoverPlaceholders } from './placeholders.js'
 import { readPrerequisites } from './prerequisites.js'
 import { readResponseCodes } from './response-codes.js'
+import { extractJobs, type PageJob } from './pool.js'
 import { classifySections, pageNode, type SectionKind } from './sections.js'
 
 const PARAM_SECTIONS: [SectionKind, ParamPlace][] = [
@@ -189,18 +190,97 @@ export interface ExtractResult {
   models: PageModel[]
   /** Files that are not pages (no title): include fragments. */
   fragments: string[]
+  /** Pages whose result came from the cache (`run.store`) rather than from extraction. */
+  cached: number
 }
 
-/** Loads and extracts every page under the inputs, in sorted path order. */
-export async function extractFiles(inputs: string[], options: Omit<LoadOptions, 'cache'>, onPage?: (file: string) => void): Promise<ExtractResult> {
-  const cache = new Map<string, string | null>()
-  const result: ExtractResult = { models: [], fragments: [] }
-  for (const file of findPages(inputs)) {
-    const model = await extractPage(loadPage(file, { ...options, cache }))
-    if (model) result.models.push(model)
-    else result.fragments.push(file)
-    onPage?.(file)
+/** One file's result: its model (none for a fragment) and every include target it looked up, found or not. */
+export interface FileResult {
+  model?: PageModel
+  includes: string[]
+}
+
+/** Results of earlier runs: a page's result is reused while its bytes and the includes it looked up are unchanged. */
+export interface PageStore {
+  get(file: string, bytes: Uint8Array): FileResult | undefined
+  set(file: string, bytes: Uint8Array, result: FileResult): void
+}
+
+export interface ExtractRun {
+  /** Called with the files found, before any is extracted. */
+  onStart?: (files: string[]) => void
+  /** Called once per file, in no particular order when workers run. */
+  onPage?: (file: string, result: FileResult) => void
+  store?: PageStore
+  /** Worker threads for extraction; 1 (the default) extracts in this thread. */
+  workers?: number
+}
+
+/** Loads and extracts every page under the inputs; results are in sorted path order. */
+export async function extractFiles(inputs: string[], options: Omit<LoadOptions, 'cache'>, run: ExtractRun = {}): Promise<ExtractResult> {
+  const files = findPages(inputs)
+  run.onStart?.(files)
+  const results: FileResult[] = new Array(files.length)
+  const todo: PageJob[] = []
+  let cached = 0
+  files.forEach((file, index) => {
+    const bytes = run.store ? readSmallFile(file) : undefined
+    const hit = bytes && run.store!.get(file, bytes)
+    if (hit) {
+      results[index] = hit
+      if (hit.model) cached++
+      run.onPage?.(file, hit)
+    } else todo.push({ index, file, ...(bytes && { bytes }) })
+  })
+  await extractJobs(todo, options, run.workers ?? 1, (job, result) => {
+    results[job.index] = result
+    if (job.bytes) run.store!.set(job.file, job.bytes, result)
+    run.onPage?.(job.file, result)
+  })
+  const out: ExtractResult = { models: [], fragments: [], cached }
+  results.forEach((r, i) => (r.model ? out.models.push(r.model) : out.fragments.push(files[i]!)))
+  return out
+}
+
+/** The file's bytes, or undefined when it cannot be read or is too large (loading reports those; nothing is cached). */
+function readSmallFile(file: string): Uint8Array | undefined {
+  try {
+    return fs.statSync(file).size > MAX_PAGE_BYTES ? undefined : fs.readFileSync(file)
+  } catch {
+    return undefined
   }
-  return result
 }
 
+/** Extracts one file (from `bytes` when given, else read from disk), logging the include targets it looks up. */
+export async function extractFile(file: string, options: LoadOptions, bytes?: Uint8Array): Promise<FileResult> {
+  const includes = new Set<string>()
+  const load = { ...options, cache: new LoggedCache(options.cache ?? new Map(), includes) }
+  const model = await extractPage(bytes ? loadText(bytes, file, load) : loadPage(file, load))
+  return { ...(model && { model }), includes: [...includes].sort() }
+}
+
+/** The run's shared include cache as one page sees it: every lookup is logged, storage is the shared map's. */
+class LoggedCache extends Map<string, string | null> {
+  constructor(
+    private readonly shared: Map<string, string | null>,
+    private readonly log: Set<string>,
+  ) {
+    super()
+  }
+
+  override has(key: string): boolean {
+    this.log.add(key)
+    return this.shared.has(key)
+  }
+
+  override get(key: string): string | null | undefined {
+    this.log.add(key)
+    return this.shared.get(key)
+  }
+
+  override set(key: string, value: string | null): this {
+    this.log.add(key)
+    this.shared.set(key, value)
+    return this
+  }
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { MODEL_VERSION } from '../model/types.js'
+import { sha256 } from './page-store.js'
+
+/** The package's code folder (`dist/`, or `src/` when run from sources): this module sits in `<code>/cache/`. */
+const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+let fingerprint: string | undefined
+
+/**
+ * A hash of the tool's own code. The version alone would let a development build (same version, other
+ * code) reuse results the old code made; hashing the code costs a few milliseconds per run.
+ */
+function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint
+  const files: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (/\.(?:js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full)
+    }
+  }
+  walk(CODE_DIR)
+  return (fingerprint = sha256(...files.flatMap((f) => [path.relative(CODE_DIR, f), fs.readFileSync(f)])))
+}
+
+/** Everything besides the page and its includes that decides a page's result. */
+export function extractSalt(version: string, root: string, attributes: Record<string, string>): string {
+  return sha256('docspec', version, `model ${MODEL_VERSION}`, codeFingerprint(), root, JSON.stringify(Object.entries(attributes).sort()))
+}

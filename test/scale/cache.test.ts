@@ -1,0 +1,99 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DiskPageStore, openPageStore } from '../../src/cache/index.js'
+import { generate } from '../../src/cli/generate.js'
+import { extractFiles } from '../../src/extract/index.js'
+import { makeTree, PARAMS, readTree, WIDGET_PAGE } from './tree.js'
+
+let tree: string
+let work: string
+let runs = 0
+
+beforeEach(() => {
+  tree = makeTree()
+  work = fs.mkdtempSync(path.join(tree, '..', 'docspec-scale-out-'))
+})
+afterEach(() => {
+  fs.rmSync(tree, { recursive: true, force: true })
+  fs.rmSync(work, { recursive: true, force: true })
+})
+
+const cacheDir = () => path.join(work, 'cache')
+const store = (attributes: Record<string, string> = {}) => openPageStore({ dir: cacheDir(), version: 'test', root: tree, attributes })
+const extract = (s: DiskPageStore | undefined) => extractFiles([tree], { root: tree, attributes: {} }, s ? { store: s } : {})
+
+/** Generates into a fresh folder and returns every output file. */
+async function generated(cache: boolean): Promise<Record<string, string>> {
+  const out = path.join(work, `out-${runs++}`)
+  await generate([tree], { out, quiet: true, cache, cacheDir: cacheDir(), workers: '1' })
+  return readTree(out)
+}
+
+describe('page cache', () => {
+  it('gives byte-identical output without the cache, with a cold cache and with a warm one', async () => {
+    const uncached = await generated(false)
+    expect(Object.keys(uncached).length).toBeGreaterThan(3)
+    expect(fs.existsSync(cacheDir())).toBe(false)
+    expect(await generated(true)).toEqual(uncached)
+    expect(fs.readdirSync(path.join(cacheDir(), 'pages'))).toHaveLength(4)
+    expect(await generated(true)).toEqual(uncached)
+  })
+
+  it('reuses every page when nothing changed', async () => {
+    await extract(store())
+    const warm = store()
+    const result = await extract(warm)
+    expect({ cached: result.cached, hits: warm.hits, misses: warm.misses }).toEqual({ cached: 3, hits: 4, misses: 0 })
+  })
+
+  type Change = [string, (dir: string) => void, number]
+  it.each<Change>([
+    ['a page changes: only that page', (d) => fs.appendFileSync(path.join(d, 'rollup-stop-job.asciidoc'), '\nMore text.\n'), 3],
+    // The fragment is a file of the tree too: it and the page including it are read again.
+    ['an include fragment changes: the page that includes it', (d) => fs.writeFileSync(path.join(d, 'shared/params.asciidoc'), PARAMS.replace('How long', 'Time')), 2],
+    ['an include goes missing: the page that includes it', (d) => fs.rmSync(path.join(d, 'shared/params.asciidoc')), 2],
+    ['a page that includes nothing gains an include', (d) => fs.appendFileSync(path.join(d, 'rollup-stop-job.asciidoc'), '\ninclude::shared/params.asciidoc[tag=timeout]\n'), 3],
+    ['nothing the pages read changes (a new unrelated file)', (d) => fs.writeFileSync(path.join(d, 'notes.txt'), 'x'), 4],
+  ])('%s is extracted again', async (_name, change, hits) => {
+    await extract(store())
+    change(tree)
+    const warm = store()
+    const cachedResult = await extract(warm)
+    expect(warm.hits).toBe(hits)
+    expect(cachedResult.models).toEqual((await extract(undefined)).models)
+  })
+
+  it('is invalidated by other attributes', async () => {
+    await extract(store())
+    const other = store({ 'es-repo-dir': tree, branch: 'main' })
+    await extract(other)
+    expect(other.hits).toBe(0)
+  })
+
+  it('treats a damaged entry as a miss and still answers right', async () => {
+    await extract(store())
+    const pages = path.join(cacheDir(), 'pages')
+    for (const f of fs.readdirSync(pages)) fs.writeFileSync(path.join(pages, f), '{"key": "x"')
+    const warm = store()
+    const result = await extract(warm)
+    expect(warm.hits).toBe(0)
+    expect(result.models).toEqual((await extract(undefined)).models)
+  })
+
+  it('does not fail the run when the cache cannot be written', async () => {
+    fs.writeFileSync(cacheDir(), 'a file where the cache folder should be')
+    const s = store()
+    const result = await extract(s)
+    expect(result.models).toHaveLength(3)
+    expect(s.writeError).toMatch(/EEXIST|ENOTDIR/)
+  })
+
+  it('page edits show up in a regenerated output identical to an uncached run', async () => {
+    await generated(true)
+    fs.writeFileSync(path.join(tree, 'get-widget.asciidoc'), WIDGET_PAGE.replace('Returns widgets.', 'Returns one or more widgets.'))
+    const cached = await generated(true)
+    expect(cached).toEqual(await generated(false))
+    expect(Object.values(cached).join('\n')).toContain('Returns one or more widgets.')
+  })
+})
