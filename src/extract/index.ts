@@ -9,6 +9,7 @@ import { descendants } from './blocks.js'
 import { PageContext } from './context.js'
 import { readEndpoints } from './endpoints.js'
 import { checkExampleEndpoints } from './example-endpoints.js'
+import { endpointsFromExamples } from './example-only-endpoints.js'
 import { readExamples } from './examples.js'
 import { readHeader } from './header.js'
 import { lintLostProsePlaceholders, lintSections, lintUndefinedAttributes } from './lint.js'
@@ -63,11 +64,14 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const named = recoverPlaceholders(ctx, endpoints, lost, lostParams, all)
 
   const examples = readExamples(ctx, doc)
-  const withExamples = checkExampleEndpoints(ctx, named, examples)
+  const documented = checkExampleEndpoints(ctx, named, examples)
+  // An API page without request lines (the curl era, or a lost Request section) still shows its API in its examples.
+  const isApi = /\bAPI$/.test(header.title) || params.path.length + params.query.length > 0
+  const withExamples = documented.length === 0 && isApi ? endpointsFromExamples(ctx, examples) : documented
   const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
   lintUndefinedAttributes(ctx)
   lintLostProsePlaceholders(ctx)
-  lintSections(ctx, header.title, header.titleLine, sections, withExamples.length)
+  lintSections(ctx, header.title, header.titleLine, sections, documented.length)
   return assemble(ctx, {
     id: header.id,
     title: header.title,

@@ -1,0 +1,75 @@
+import type { Endpoint, HttpMethod, Snippet, SourcePosition } from '../model/types.js'
+import type { PageContext } from './context.js'
+
+interface Call {
+  method: HttpMethod
+  segments: string[]
+  position: SourcePosition
+}
+
+const METHODS = new Set<string>(['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'PATCH'])
+
+/**
+ * The endpoints a page without request lines shows in its examples: pages of the curl era, and API pages
+ * that lost their Request section. The requests calling the `_keyword` path the examples call most are the
+ * page's API. Path words that are values (the leading index, numbers, lists, wildcards, words after a value,
+ * or words added to a shorter example path) become placeholders, named neutrally: the page gives no names.
+ */
+export function endpointsFromExamples(ctx: PageContext, examples: Snippet[]): Endpoint[] {
+  const calls = examples.flatMap((s) => (s.testSetup || s.teardown ? [] : s.role === 'request' ? s.requests.map((r) => ({ method: r.method, segments: split(r.path), position: r.position })) : s.role === 'other' ? curlCalls(s) : []))
+  // Most calls, not the first: an example creating the document to update may come first.
+  const counts = new Map<string, number>()
+  for (const call of calls) counts.set(keywords(call.segments), (counts.get(keywords(call.segments)) ?? 0) + 1)
+  let api: string | undefined
+  for (const [k, n] of counts) if (api === undefined || n > counts.get(api)!) api = k
+  const out: Endpoint[] = []
+  for (const call of calls) {
+    if (keywords(call.segments) !== api) continue
+    let template = templated(call.segments)
+    const shorter = out.find((e) => !e.path.includes('{') && extends_(template, split(e.path)))
+    if (shorter) template = templated(call.segments, split(shorter.path).length)
+    const path = '/' + template.join('/')
+    if (out.some((e) => e.method === call.method && e.path === path)) continue
+    out.push({ method: call.method, path: path === '/' ? '/' : path, position: call.position })
+    ctx.report(call.position, 'info', 'endpoint-from-example', `The page writes no request line; ${call.method} ${path} is taken from this example (placeholder names are not given by the page).`)
+  }
+  return out
+}
+
+/** `curl -XGET 'http://localhost:9200/_cluster/health?pretty'` lines of an old page's `[source,js]` or `sh` snippet. */
+function curlCalls(snippet: Snippet): Call[] {
+  return snippet.text.split('\n').flatMap((line, i) => {
+    const m = /\bcurl\s(.*)$/.exec(line)
+    const url = m && /(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|[\w.-]+):\d+(\/[^\s'"\\]*)?/.exec(m[1]!)
+    if (!m || !url) return []
+    const flag = /(?:^|\s)(?:-X\s*|--request[\s=]+)([A-Za-z]+)/.exec(m[1]!)?.[1]?.toUpperCase()
+    const method = flag ?? (/(?:^|\s)(?:-I|--head)\b/.test(m[1]!) ? 'HEAD' : /(?:^|\s)(?:-d|--data[\w-]*)\b/.test(m[1]!) ? 'POST' : 'GET')
+    if (!METHODS.has(method)) return []
+    const position = { ...snippet.position, line: snippet.position.line + i, column: m.index + 1 }
+    return [{ method: method as HttpMethod, segments: split(url[1] ?? '/'), position }]
+  })
+}
+
+function split(path: string): string[] {
+  return path.split('?')[0]!.split('/').filter(Boolean)
+}
+
+function keywords(segments: string[]): string {
+  return segments.filter((s) => s.startsWith('_')).join('/')
+}
+
+/** Segments with values replaced by placeholders; `from` marks every later non-keyword segment a value. */
+function templated(segments: string[], from = Infinity): string[] {
+  let ids = 0
+  let previousValue = false
+  return segments.map((s, i) => {
+    const value = !s.startsWith('_') && (i === 0 || i >= from || previousValue || /^\d+$|[,*]/.test(s))
+    previousValue = value
+    if (!value) return s
+    return i === 0 ? '{index}' : `{${++ids === 1 ? 'id' : `id${ids}`}}`
+  })
+}
+
+function extends_(segments: string[], base: string[]): boolean {
+  return segments.length > base.length && base.every((b, i) => b === segments[i])
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { extractModel } from './pages.js'
+
+const snippet = (lang: string, text: string, marker = '') => `[source,${lang}]\n----\n${text}\n----\n${marker}`
+const endpoints = async (page: string) => (await extractModel(page)).endpoints.map((e) => `${e.method} ${e.path}`)
+
+// Pages without request lines: the curl era, and API pages that lost their Request section.
+describe('endpoints of a page that writes no request line', () => {
+  it('reads curl commands of an old page with documented parameters', async () => {
+    const page = `[[widget-health]]\n== Widget Health\n\nReports widget health.\n\n${snippet('js', "$ curl -XGET 'http://localhost:9200/_widgets/health?pretty=true'")}\n\n${snippet('js', "$ curl -XGET 'http://localhost:9200/_widgets/health/w1,w2'")}\n\n${snippet('sh', 'curl localhost:9200/_widgets/health/blue')}\n\n[float]\n=== Request Parameters\n\n\`level\`::\n    Detail level. Defaults to \`cluster\`.\n`
+    expect(await endpoints(page)).toEqual(['GET /_widgets/health', 'GET /_widgets/health/{id}'])
+  })
+
+  it('takes the API the examples call most, with the leading index and ids as placeholders', async () => {
+    const page = `[[widget-bump]]\n== Bump API\n\n${snippet('sh', "curl -XPUT localhost:9200/shelf/widget/1 -d '{}'")}\n\n${snippet('sh', "curl -XPOST 'localhost:9200/shelf/widget/1/_bump' -d '{}'")}\n\n${snippet('sh', "curl -XPOST 'localhost:9200/shelf/widget/2/_bump?retries=3' -d '{}'")}\n`
+    expect(await endpoints(page)).toEqual(['POST /{index}/{id}/{id2}/_bump'])
+  })
+
+  it('reads console examples of an API page without a Request section, leaving other APIs out', async () => {
+    const page = `[[widget-lease-api]]\n=== Widget lease API\n\nLeases widgets.\n\n${snippet('console', 'POST /my-index/_lease?keep_alive=1m', '// TEST[setup:my_index]\n')}\n${snippet('console', 'POST /_search\n{"lease": {"id": "x"}}')}\n\n${snippet('console', 'DELETE /_lease\n{"id": "x"}')}\n`
+    const model = await extractModel(page)
+    expect(model.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual(['POST /{index}/_lease', 'DELETE /_lease'])
+    expect(model.diagnostics.filter((d) => d.rule === 'endpoint-from-example')).toHaveLength(2)
+    expect(model.diagnostics.some((d) => d.rule === 'missing-section')).toBe(true)
+  })
+
+  it('gives no endpoint to a page that is not an API page', async () => {
+    const page = `[[widget-resources]]\n=== Widget resources\n\nWidgets are objects.\n\n${snippet('console', 'PUT /_widgets/w1\n{"size": 1}')}\n`
+    expect(await endpoints(page)).toEqual([])
+  })
+
+  it('keeps the Request section endpoints when there are some', async () => {
+    const page = `[[widget-get-api]]\n=== Get widget API\n\n==== {api-request-title}\n\n\`GET /_widgets/<widget_id>\`\n\n==== {api-examples-title}\n\n${snippet('console', 'DELETE /_other/thing')}\n`
+    expect(await endpoints(page)).toEqual(['GET /_widgets/{widget_id}'])
+  })
+})
