@@ -66,7 +66,8 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const examples = readExamples(ctx, doc)
   const documented = checkExampleEndpoints(ctx, named, examples)
   // An API page without request lines (the curl era, or a lost Request section) still shows its API in its examples.
-  const isApi = /\bAPI$/.test(header.title) || params.path.length + params.query.length > 0
+  // Old titles are bare names ("Cluster Health"): their parameters or their opening sentence tell an API page.
+  const isApi = /\bAPI$/.test(header.title) || params.path.length + params.query.length > 0 || INTRODUCES_API.test(header.intro.split('\n\n')[0]!)
   const withExamples = documented.length === 0 && isApi ? endpointsFromExamples(ctx, examples) : documented
   const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
   lintUndefinedAttributes(ctx)
@@ -113,6 +114,9 @@ function moveMisplacedPathParams(ctx: PageContext, params: Record<ParamPlace, Re
     return false
   })
 }
+
+/** "The Create Index API is used to …", "Use this API to …": the opening of an API page, not of a resource page. */
+const INTRODUCES_API = /\b(?:this|the [\w -]+?) API (?:is used to|allows|lets you|enables)\b|^use this API\b/i
 
 const SCALAR = /^(?:string|boolean|integer|long|int|short|number|float|double|date|time|time value|timevalue|time units|duration)$/i
 

@@ -24,8 +24,13 @@ describe('endpoints of a page that writes no request line', () => {
     expect(model.diagnostics.some((d) => d.rule === 'missing-section')).toBe(true)
   })
 
+  it.each(['The Create Shelf API is used to create a shelf.', 'Use this API to create a shelf.'])('knows an old API page by its opening sentence: %j', async (intro) => {
+    const page = `[[shelf-create]]\n== Create Shelf\n\n${intro}\n\n${snippet('js', 'PUT books', '// CONSOLE\n')}\n${snippet('js', 'PUT test?wait_for_active_shards=2', '// CONSOLE\n')}`
+    expect(await endpoints(page)).toEqual(['PUT /{index}'])
+  })
+
   it('gives no endpoint to a page that is not an API page', async () => {
-    const page = `[[widget-resources]]\n=== Widget resources\n\nWidgets are objects.\n\n${snippet('console', 'PUT /_widgets/w1\n{"size": 1}')}\n`
+    const page = `[[widget-resources]]\n=== Widget resources\n\nWidgets are objects the create widget API uses.\n\n${snippet('console', 'PUT /_widgets/w1\n{"size": 1}')}\n`
     expect(await endpoints(page)).toEqual([])
   })
 
