@@ -78,6 +78,8 @@ export function statedDefault(text: string): string | undefined {
     if (/^[`"]/.test(value)) return value.slice(1, -1).trim()
     // Only keep a second word when it is a time unit ("20 seconds"), not the next word of the sentence.
     const [first, second] = value.split(' ')
+    // "Defaults to index-level settings" names where the default comes from, not a value.
+    if (second && /^(?:settings?|values?)\b/i.test(second)) continue
     value = second && new RegExp(`^${TIME_WORDS}$`, 'i').test(second.replace(/[.,;]$/, '')) ? `${first} ${second.replace(/[.,;]$/, '')}` : first!
     value = value.replace(/[.,;:]+$/, '')
     if (/^(?:the|a|an|this|that|is|it|to|false\.|if|when|none|no|not)$/i.test(value) && value.toLowerCase() !== 'none') continue

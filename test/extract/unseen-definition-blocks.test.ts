@@ -24,6 +24,8 @@ describe('defaults the text does not state', () => {
     ['Waits for the shards. Defaults to not to wait.', undefined],
     ['Timeout for the request. Defaults to no timeout.', undefined],
     ['Compressed by default.', 'Compressed'],
+    ['If `true`, results are cached. Defaults to index-level settings.', undefined],
+    ['Defaults to cluster setting values.', undefined],
   ])('%j → %s', async (text, want) => {
     const [param] = await query(`\`p\`::\n(Optional, string) ${text}\n`)
     expect(param!.default).toBe(want)
