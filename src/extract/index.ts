@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { AbstractBlock, Block, ListItem } from '@asciidoctor/core'
 import { loadPage, loadText, MAX_PAGE_BYTES, type LoadOptions } from '../load/index.js'
 import type { PageSource } from '../load/source.js'
-import { MODEL_VERSION, type PageModel } from '../model/types.js'
+import { MODEL_VERSION, type Endpoint, type PageModel } from '../model/types.js'
 import { parseAsciiDoc, rawText } from './asciidoc.js'
 import { descendants } from './blocks.js'
 import { PageContext } from './context.js'
@@ -59,6 +59,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
     }
   }
   moveMisplacedPathParams(ctx, params, endpoints.map((e) => e.path))
+  optionalPathParams(params.path, endpoints)
   alsoQueryForGet(ctx, params, endpoints.map((e) => e.method))
   const all = Object.values(params).flat().map((r) => r.param)
   const named = recoverPlaceholders(ctx, endpoints, lost, lostParams, all)
@@ -117,6 +118,20 @@ function moveMisplacedPathParams(ctx: PageContext, params: Record<ParamPlace, Re
 
 /** "The Create Index API is used to …", "Use this API to …": the opening of an API page, not of a resource page. */
 const INTRODUCES_API = /\b(?:this|the [\w -]+?) API (?:is used to|allows|lets you|enables)\b|^use this API\b/i
+
+/**
+ * A path parameter the text does not flag is optional when every request with it is also listed without
+ * it: old pages list `GET _watcher/stats` and `GET _watcher/stats/<metric>` and describe `metric` with no
+ * "Optional". (A page of several APIs may list `GET _x/policy` but no `PUT _x/policy`: still required.)
+ */
+function optionalPathParams(path: ReadParam[], endpoints: Endpoint[]): void {
+  const listed = new Set(endpoints.map((e) => `${e.method} ${e.path}`))
+  for (const read of path) {
+    const segment = `/{${read.param.name}}`
+    const using = endpoints.filter((e) => e.path.includes(`${segment}/`) || e.path.endsWith(segment))
+    if (!read.statedRequired && using.length > 0 && using.every((e) => listed.has(`${e.method} ${e.path.replace(segment, '') || '/'}`))) read.param.required = false
+  }
+}
 
 const SCALAR = /^(?:string|boolean|integer|long|int|short|number|float|double|date|time|time value|timevalue|time units|duration)$/i
 

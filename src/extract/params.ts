@@ -16,6 +16,8 @@ export type ParamPlace = 'path' | 'query' | 'body' | 'response'
 export interface ReadParam {
   param: Param
   placeholder: boolean
+  /** The text says Required or Optional (else the place decides). */
+  statedRequired?: boolean
 }
 
 type DlistEntry = [ListItem[], ListItem | undefined]
@@ -141,7 +143,8 @@ function build(ctx: PageContext, termText: string, described: string, place: Par
   const termRest = nameMatch ? termText.slice(nameMatch.index + nameMatch[0].length) : ''
   const termFacts = leadingFacts(termRest)
   const facts = leadingFacts(described)
-  const required = facts.required ?? termFacts.required ?? place === 'path'
+  const stated = facts.required ?? termFacts.required
+  const required = stated ?? place === 'path'
   const type = facts.type ?? termFacts.type
   const rest = facts.rest
   const param: Param = {
@@ -153,7 +156,7 @@ function build(ctx: PageContext, termText: string, described: string, place: Par
   }
   rawTexts.set(param, rest)
   if (!name) lost.push({ param })
-  return { param, placeholder: placeholder || !name }
+  return { param, placeholder: placeholder || !name, statedRequired: stated !== undefined }
 }
 
 /** Facts read from the whole description once every attached block is in. */
