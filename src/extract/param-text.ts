@@ -10,6 +10,8 @@ export interface ParamFacts {
   type?: string
   /** The text after the leading groups. */
   rest: string
+  /** The leading `(Optional, type` group lacks its `)`; flag and type were read up to where the text starts. */
+  unclosed?: boolean
 }
 
 const GROUP = /^\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*/
@@ -33,9 +35,19 @@ export function leadingFacts(text: string): ParamFacts {
     }
     facts.rest = facts.rest.slice(m[0].length)
   }
+  const open = facts.required === undefined && facts.type === undefined ? UNCLOSED.exec(facts.rest) : null
+  if (open) {
+    facts.required = open[1]!.toLowerCase() === 'required'
+    if (open[2]) facts.type = open[2]
+    facts.rest = facts.rest.slice(open[0].length)
+    facts.unclosed = true
+  }
   if (macros) facts.rest = `${macros}\n${facts.rest}`
   return facts
 }
+
+/** `(Optional, <<query-dsl,query object>> Allows …`: a group whose `)` was forgot, its type a cross reference or one word. */
+const UNCLOSED = /^\s*\((optional|required)\b(?!.*\))\s*(?:,\s*(<<[^>]*>>|[a-z]+(?=\s+[A-Z]))\s*)?/i
 
 /** Splits on commas outside `<<…>>` cross references. */
 function splitTop(group: string): string[] {
