@@ -30,15 +30,41 @@ function namedGrants(marked: string): { privileges: string[]; roles: string[] } 
   const privileges = new Set<string>()
   const roles = new Set<string>()
   for (const sentence of marked.split(/(?<=\.)\s+/)) {
+    // Linear in the sentence (a pathological page has tens of thousands of names in one): the keyword
+    // positions are found once, in the sentence and in the sentence without its code spans.
+    const { stripped, offsetAfter } = stripSpans(sentence)
+    const inStripped = [...stripped.matchAll(KEYWORD)]
+    const inSentence = [...sentence.matchAll(KEYWORD)]
+    let nextAfter = 0
+    let nextBefore = 0
     for (const m of sentence.matchAll(/\u0001([^\u0002]+)\u0002/g)) {
       const name = m[1]!
       if (!/^[\w.*:-]+$/.test(name)) continue
-      const after = /\b(role|privilege)/i.exec(sentence.slice(m.index! + m[0].length).replace(/\u0001[^\u0002]*\u0002/g, ''))
-      const before = [...sentence.slice(0, m.index).matchAll(/\b(role|privilege)/gi)].pop()
+      const offset = offsetAfter.get(m.index! + m[0].length)!
+      while (nextAfter < inStripped.length && inStripped[nextAfter]!.index! <= offset) nextAfter++
+      // Read from here on, the text starts a word: a keyword right at the offset counts.
+      const after = /^(role|privilege)/i.exec(stripped.slice(offset, offset + 9)) ?? inStripped[nextAfter]
+      while (nextBefore < inSentence.length && inSentence[nextBefore]!.index! < m.index!) nextBefore++
+      const before = inSentence[nextBefore - 1]
       const kind = (after ?? before)?.[1]?.toLowerCase()
       if (kind === 'role') roles.add(name)
       else if (kind === 'privilege') privileges.add(name)
     }
   }
   return { privileges: [...privileges], roles: [...roles] }
+}
+
+const KEYWORD = /\b(role|privilege)/gi
+
+/** The sentence without its code spans, and for the end of each span the offset in the stripped text. */
+function stripSpans(sentence: string): { stripped: string; offsetAfter: Map<number, number> } {
+  const offsetAfter = new Map<number, number>()
+  let stripped = ''
+  let last = 0
+  for (const m of sentence.matchAll(/\u0001[^\u0002]*\u0002/g)) {
+    stripped += sentence.slice(last, m.index)
+    last = m.index! + m[0].length
+    offsetAfter.set(last, stripped.length)
+  }
+  return { stripped: stripped + sentence.slice(last), offsetAfter }
 }
