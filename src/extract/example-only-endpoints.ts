@@ -40,7 +40,7 @@ export function endpointsFromExamples(ctx: PageContext, examples: Snippet[]): En
 function curlCalls(snippet: Snippet): Call[] {
   return snippet.text.split('\n').flatMap((line, i) => {
     const m = /\bcurl\s(.*)$/.exec(line)
-    const url = m && /(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|[\w.-]+):\d+(\/[^\s'"\\]*)?/.exec(m[1]!)
+    const url = m && /(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|[\w.-]+):\d+(\/[^\s'"\\;|)]*)?/.exec(m[1]!)
     if (!m || !url) return []
     const flag = /(?:^|\s)(?:-X\s*|--request[\s=]+)([A-Za-z]+)/.exec(m[1]!)?.[1]?.toUpperCase()
     const method = flag ?? (/(?:^|\s)(?:-I|--head)\b/.test(m[1]!) ? 'HEAD' : /(?:^|\s)(?:-d|--data[\w-]*)\b/.test(m[1]!) ? 'POST' : 'GET')

@@ -67,8 +67,9 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const examples = readExamples(ctx, doc)
   const documented = checkExampleEndpoints(ctx, named, examples)
   // An API page without request lines (the curl era, or a lost Request section) still shows its API in its examples.
-  // Old titles are bare names ("Cluster Health"): their parameters or their opening sentence tell an API page.
-  const isApi = /\bAPI$/.test(header.title) || params.path.length + params.query.length > 0 || INTRODUCES_API.test(header.intro.split('\n\n')[0]!)
+  // Old titles are bare names ("Cluster Health", "cat health"): the cat prefix, their parameters or their opening
+  // sentence tell an API page.
+  const isApi = /\bAPI$|^cat \w+$/i.test(header.title) || params.path.length + params.query.length > 0 || INTRODUCES_API.test(header.intro.split('\n\n')[0]!)
   const withExamples = documented.length === 0 && isApi ? endpointsFromExamples(ctx, examples) : documented
   const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
   lintUndefinedAttributes(ctx)

@@ -29,6 +29,11 @@ describe('endpoints of a page that writes no request line', () => {
     expect(await endpoints(page)).toEqual(['PUT /{index}'])
   })
 
+  it('reads a cat page of the curl era, shell loops included', async () => {
+    const page = `[[cat-widgets]]\n== cat widgets\n\nA terse view of widgets.\n\n${snippet('sh', "% curl localhost:9200/_cat/widgets\n1384308967 18:16:07 foo green\n% curl 'localhost:9200/_cat/widgets?v&ts=0'")}\n\n${snippet('sh', '% while true; do curl localhost:9200/_cat/widgets; sleep 120; done')}\n`
+    expect(await endpoints(page)).toEqual(['GET /_cat/widgets'])
+  })
+
   it('gives no endpoint to a page that is not an API page', async () => {
     const page = `[[widget-resources]]\n=== Widget resources\n\nWidgets are objects the create widget API uses.\n\n${snippet('console', 'PUT /_widgets/w1\n{"size": 1}')}\n`
     expect(await endpoints(page)).toEqual([])
