@@ -12,6 +12,8 @@ export interface ParamFacts {
   rest: string
   /** The leading `(Optional, type` group lacks its `)`; flag and type were read up to where the text starts. */
   unclosed?: boolean
+  /** The word written where Required or Optional belongs (`(Request, string)`). */
+  misspeltFlag?: string
 }
 
 const GROUP = /^\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*/
@@ -27,6 +29,15 @@ export function leadingFacts(text: string): ParamFacts {
     if (!m) break
     const parts = splitTop(m[1]!)
     const known = parts.some((p) => FLAG.test(p)) || (facts.type === undefined && parts.length === 1 && looksLikeType(parts[0]!))
+    if (!known && n === 0 && parts.length === 2 && /^[A-Z][a-z]+$/.test(parts[0]!) && TYPE_WORD.test(parts[1]!)) {
+      // `(Require, string)`, `(Request, string)`: a misspelt flag before a plain type, read by its first letters.
+      facts.misspeltFlag = parts[0]
+      if (/^requ/i.test(parts[0]!)) facts.required = true
+      else if (/^opt/i.test(parts[0]!)) facts.required = false
+      facts.type = parts[1]
+      facts.rest = facts.rest.slice(m[0].length)
+      continue
+    }
     if (!known) break
     for (const part of parts) {
       const flag = FLAG.exec(part)
@@ -45,6 +56,8 @@ export function leadingFacts(text: string): ParamFacts {
   if (macros) facts.rest = `${macros}\n${facts.rest}`
   return facts
 }
+
+const TYPE_WORD = /^(?:string|boolean|integer|long|float|double|number|object|list|enum|date|array(?: of \w+)?)$/i
 
 /** `(Optional, <<query-dsl,query object>> Allows …`: a group whose `)` was forgot, its type a cross reference or one word. */
 const UNCLOSED = /^\s*\((optional|required)\b(?!.*\))\s*(?:,\s*(<<[^>]*>>|[a-z]+(?=\s+[A-Z]))\s*)?/i

@@ -147,7 +147,8 @@ function build(ctx: PageContext, termText: string, described: string, place: Par
   const required = stated ?? place === 'path'
   const type = facts.type ?? termFacts.type
   const rest = facts.rest
-  if (facts.unclosed) ctx.report(ctx.at(lineIndex), 'warning', 'unclosed-param-facts', `The \`(${stated ? 'Required' : 'Optional'}${type ? `, ${ctx.text(type)}` : ''}\` group opening the definition of \`${name}\` has no closing parenthesis; read up to where the description starts.`)
+  if (facts.misspeltFlag) ctx.report(ctx.at(lineIndex), 'warning', 'unknown-param-flag', `The definition of \`${name}\` opens with (${facts.misspeltFlag}, ${facts.type}): '${facts.misspeltFlag}' is neither Required nor Optional; read as ${stated === undefined ? 'unflagged' : stated ? 'Required' : 'Optional'}.`)
+    if (facts.unclosed) ctx.report(ctx.at(lineIndex), 'warning', 'unclosed-param-facts', `The \`(${stated ? 'Required' : 'Optional'}${type ? `, ${ctx.text(type)}` : ''}\` group opening the definition of \`${name}\` has no closing parenthesis; read up to where the description starts.`)
   const param: Param = {
     name: name || '\u0000',
     required,

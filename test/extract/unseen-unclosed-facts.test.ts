@@ -19,3 +19,24 @@ describe('a leading (Optional, type group without its closing parenthesis', () =
     expect(model.diagnostics.filter((d) => d.rule === 'unclosed-param-facts')).toEqual([])
   })
 })
+
+// `(Require, string)`, `(Request, string)`: a misspelt flag before a plain type.
+describe('a leading group whose flag is neither Required nor Optional', () => {
+  it.each([
+    ['`<demo_id>`::\n+\n--\n(Request, string) Identifier of the demo.\n--', 'path', { name: 'demo_id', required: true, type: 'string', description: 'Identifier of the demo.' }],
+    ['`size`::\n(Requried, integer) Size of the demo.', 'query', { name: 'size', required: true, type: 'integer', description: 'Size of the demo.' }],
+    ['`size`::\n(Optinal, integer) Size of the demo.', 'query', { name: 'size', required: false, type: 'integer', description: 'Size of the demo.' }],
+    ['`size`::\n(Maybe, integer) Size of the demo.', 'query', { name: 'size', required: false, type: 'integer', description: 'Size of the demo.' }],
+  ])('%j', async (definition, place, want) => {
+    const title = place === 'path' ? '{api-path-parms-title}' : '{api-query-parms-title}'
+    const model = await extractModel(apiPage(`==== ${title}\n\n${definition}\n`))
+    expect(place === 'path' ? model.pathParams[0] : model.queryParams[0]).toMatchObject(want)
+    expect(model.diagnostics.filter((d) => d.rule === 'unknown-param-flag')).toHaveLength(1)
+  })
+
+  it('leaves a parenthesised remark that names no type', async () => {
+    const model = await extractModel(apiPage('==== {api-query-parms-title}\n\n`size`::\n(Kibana, Logstash) Size of the demo.\n'))
+    expect(model.queryParams[0]).not.toHaveProperty('type')
+    expect(model.diagnostics.filter((d) => d.rule === 'unknown-param-flag')).toEqual([])
+  })
+})
