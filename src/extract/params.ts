@@ -102,6 +102,9 @@ function attach(ctx: PageContext, param: Param, block: AbstractBlock, place: Par
     // Under a query or path parameter, nested entries list its allowed values; under a body field, its properties.
     if (place === 'query' || place === 'path') {
       param.values ??= nested.map((p) => p.name)
+      // A value marked `(Default)` (`full_copy` (Default):::) is the default; its mark reads as a type.
+      const marked = nested.find((p) => /^default$/i.test(p.type ?? ''))
+      if (marked) param.default ??= marked.name
       appendDescription(ctx, param, nested.map((p) => `${p.name}: ${p.description}`).join('\n'))
     } else param.children = [...(param.children ?? []), ...nested]
   } else if (context === 'open' || context === 'example' || context === 'sidebar') {

@@ -31,3 +31,15 @@ describe('defaults the text does not state', () => {
     expect(param!.default).toBe(want)
   })
 })
+
+// Nested value lists mark their default value: `full_copy` (Default)::: or `query_then_fetch`:: then (default).
+describe('a listed value marked as the default', () => {
+  it.each([
+    ['`storage`::\n+\n--\n(Optional, string) Where to keep it. Possible values are:\n\n`full_copy` (Default):::\nA full copy.\n\n`shared_cache`:::\nA shared cache.\n--', 'full_copy'],
+    ['`search_type`::\n+\n--\n(Optional, string) How to score. Options are:\n\n`query_then_fetch`::\n(default)\nLocal frequencies.\n\n`dfs_query_then_fetch`::\nGlobal frequencies.\n--', 'query_then_fetch'],
+  ])('%j → %s', async (entry, want) => {
+    const [param] = await query(`${entry}\n`)
+    expect(param!.values).toHaveLength(2)
+    expect(param!.default).toBe(want)
+  })
+})
