@@ -77,8 +77,8 @@ async function makeTree(from, to, total) {
   return count
 }
 
-function runChild(phase, dir, out) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--phase=${phase}`, dir, out], { encoding: 'utf8', maxBuffer: 1 << 26 })
+function runChild(phase, dir, options = {}) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--phase=${phase}`, dir, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 26 })
   if (child.status !== 0) throw new Error(`phase ${phase} failed:\n${child.stderr}`)
   return JSON.parse(child.stdout.trim().split('\n').pop())
 }
@@ -86,15 +86,26 @@ function runChild(phase, dir, out) {
 async function measure(dir, work, { pages, incremental = false }) {
   const out = path.join(work, 'out')
   const cacheDir = path.join(work, 'cache')
-  fs.rmSync(out, { recursive: true, force: true })
-  const r = { pages }
-  r.load = runChild('load', dir, out)
-  r.extract = runChild('extract', dir, out)
-  fs.rmSync(out, { recursive: true, force: true })
-  r.generate = runChild('generate', dir, out)
-  if (incremental) {
+  const fresh = () => {
     fs.rmSync(out, { recursive: true, force: true })
     fs.rmSync(cacheDir, { recursive: true, force: true })
+  }
+  const r = { pages }
+  r.load = runChild('load', dir)
+  r.loadSecure = runChild('load-secure', dir)
+  r.extract = runChild('extract', dir, { workers: 1 })
+  r.extractWorkers = runChild('extract', dir, { workers: os.availableParallelism() })
+  fresh()
+  r.generate = runChild('generate', dir, { out, cache: false, workers: 1 })
+  fresh()
+  r.generateWorkers = runChild('generate', dir, { out, cache: false })
+  if (incremental) {
+    fresh()
+    r.cold = runChild('generate', dir, { out, cacheDir })
+    r.warm = runChild('generate', dir, { out, cacheDir })
+    const page = path.join(dir, 'rollup/apis/stop-job.asciidoc')
+    fs.appendFileSync(page, '\nOne more paragraph for the benchmark.\n')
+    r.onePage = runChild('generate', dir, { out, cacheDir })
   }
   return r
 }
@@ -103,48 +114,63 @@ function report(name, dir, r) {
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`
   const mb = (kb) => `${Math.round(kb / 1024)} MB`
   const pps = (ms) => `${Math.round(r.pages / (ms / 1000))} pages/s`
-  const line = (label, p) => console.log(`  ${label.padEnd(44)} ${s(p.ms).padStart(8)}  ${pps(p.ms).padStart(14)}  peak RSS ${mb(p.rss)}`)
+  const line = (label, p) => console.log(`  ${label.padEnd(50)} ${s(p.ms).padStart(8)}  ${pps(p.ms).padStart(14)}  peak RSS ${mb(p.rss).padStart(7)}`)
+  const threads = os.availableParallelism()
   console.log(`\n${name}: ${r.pages} pages (${path.basename(dir)})`)
-  line('(a) Asciidoctor load, bare', r.load)
-  line('(b) docspec extract', r.extract)
-  line('(c) docspec generate (types, tests, prettier)', r.generate)
-  console.log(`  b/a = ${(r.extract.ms / r.load.ms).toFixed(2)} (target <= 1.5)   c/a = ${(r.generate.ms / r.load.ms).toFixed(2)} (target <= 3)`)
+  line('(a) Asciidoctor load (includes read by it)', r.load)
+  line('    Asciidoctor load, secure (includes not read)', r.loadSecure)
+  line('(b) docspec extract, 1 thread', r.extract)
+  line(`    docspec extract, ${threads} worker threads`, r.extractWorkers)
+  line('(c) docspec generate, no cache, 1 thread', r.generate)
+  line(`    docspec generate, no cache, ${threads} worker threads`, r.generateWorkers)
+  const b = Math.min(r.extract.ms, r.extractWorkers.ms)
+  const c = Math.min(r.generate.ms, r.generateWorkers.ms)
+  console.log(`  b/a = ${(b / r.load.ms).toFixed(2)} (target <= 1.5; ${(b / r.loadSecure.ms).toFixed(2)} against the secure load)   c/a = ${(c / r.load.ms).toFixed(2)} (target <= 3)`)
+  const gain = (one, many) => `${((1 - many.ms / one.ms) * 100).toFixed(0)}%`
+  console.log(`  worker threads: extract ${gain(r.extract, r.extractWorkers)} faster, generate ${gain(r.generate, r.generateWorkers)} faster ${r.extractWorkers.ms < r.extract.ms * 0.9 ? '(they pay)' : '(they do not pay here)'}`)
+  if (r.cold) {
+    line('    generate, cold cache (writes it)', r.cold)
+    line('    generate, warm cache, nothing changed', r.warm)
+    line('    generate, warm cache, one page changed', r.onePage)
+    console.log(`  one-page rebuild: ${s(r.onePage.ms)} (${r.onePage.cached} of ${r.pages} pages from the cache)`)
+  }
 }
 
-/** One measurement, in this (child) process: prints `{ ms, rss }` as the last stdout line. */
-async function runPhase(phase, dir, out) {
-  const run = await phaseRunner(phase, dir, out)
+/** One measurement, in this (child) process: prints `{ ms, rss, … }` as the last stdout line. */
+async function runPhase(phase, dir, optionsJson) {
+  const run = await phaseRunner(phase, dir, JSON.parse(optionsJson ?? '{}'))
   const started = performance.now()
   const detail = await run()
   const ms = performance.now() - started
   console.log(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS, ...detail }))
 }
 
-async function phaseRunner(phase, dir, out) {
+async function phaseRunner(phase, dir, options) {
   const { findPages } = await dist('extract/index.js')
-  if (phase === 'load') {
+  if (phase === 'load' || phase === 'load-secure') {
     const { load, LoggerManager, MemoryLogger } = await import('@asciidoctor/core')
     const { baseAttributes } = await dist('load/attributes.js')
     const attributes = { ...baseAttributes({}, dir), 'attribute-missing': 'skip' }
+    const safe = phase === 'load' ? 'unsafe' : 'secure'
     return async () => {
       LoggerManager.setLogger(MemoryLogger.create())
       for (const file of findPages([dir])) {
-        await load(fs.readFileSync(file, 'utf8'), { safe: 'unsafe', base_dir: path.dirname(file), sourcemap: true, attributes: { ...attributes } })
+        await load(fs.readFileSync(file, 'utf8'), { safe, base_dir: path.dirname(file), sourcemap: true, attributes: { ...attributes } })
       }
     }
   }
   if (phase === 'extract') {
     const { extractFiles } = await dist('extract/index.js')
     return async () => {
-      const r = await extractFiles([dir], { root: dir, attributes: {} })
+      const r = await extractFiles([dir], { root: dir, attributes: {} }, { workers: options.workers })
       return { models: r.models.length }
     }
   }
   if (phase === 'generate') {
     const { generate } = await dist('cli/generate.js')
     return async () => {
-      const r = await generate([dir], { out, quiet: true })
-      return { files: r.result.written.length }
+      const r = await generate([dir], { quiet: true, ...options, ...(options.workers && { workers: String(options.workers) }) })
+      return { files: r.result.written.length, cached: r.cached }
     }
   }
   throw new Error(`unknown phase ${phase}`)

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { openFormatCache } from '../cache/index.js'
 import { emitReplayTests } from '../emit/tests/index.js'
 import { emitTypes } from '../emit/types/index.js'
 import { writeOutput, type WriteResult } from '../emit/write.js'
@@ -30,10 +31,14 @@ export interface Generated {
 export async function generate(inputs: string[], options: GenerateOptions): Promise<Generated> {
   const setups = readSetups(options.setups)
   const { models, root, cached, cacheError } = await extractInputs(inputs, options, 'generate')
-  const types = await emitTypes(models)
-  const tests = await emitReplayTests(models, { setups })
+  const formatCache = options.cache === false ? undefined : openFormatCache(options.cacheDir)
+  const format = formatCache ? { format: formatCache.format } : {}
+  const types = await emitTypes(models, format)
+  const tests = await emitReplayTests(models, { setups, ...format })
+  formatCache?.sweep()
   const result = await writeOutput(path.resolve(options.out), [...types.files, ...tests.files], { check: options.check ?? false })
-  return { models, root, result, cached, ...(cacheError !== undefined && { cacheError }), diagnostics: allDiagnostics(models, [...types.diagnostics, ...tests.diagnostics]) }
+  const error = cacheError ?? formatCache?.writeError
+  return { models, root, result, cached, ...(error !== undefined && { cacheError: error }), diagnostics: allDiagnostics(models, [...types.diagnostics, ...tests.diagnostics]) }
 }
 
 /**

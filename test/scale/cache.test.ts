@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DiskPageStore, openPageStore } from '../../src/cache/index.js'
+import { DiskPageStore, FormatCache, openPageStore } from '../../src/cache/index.js'
 import { generate } from '../../src/cli/generate.js'
 import { extractFiles } from '../../src/extract/index.js'
 import { makeTree, PARAMS, readTree, WIDGET_PAGE } from './tree.js'
@@ -95,5 +95,24 @@ describe('page cache', () => {
     const cached = await generated(true)
     expect(cached).toEqual(await generated(false))
     expect(Object.values(cached).join('\n')).toContain('Returns one or more widgets.')
+  })
+})
+
+describe('format cache', () => {
+  const OPTIONS = { parser: 'typescript', semi: false } as const
+  it('formats a text once, answers the same bytes after, and sweeps what a run did not use', async () => {
+    const first = new FormatCache(cacheDir())
+    const a = await first.format('const a = {x:1};', OPTIONS)
+    await first.format('let b=2;', OPTIONS)
+    expect(a).toBe('const a = { x: 1 }\n')
+    expect(fs.readdirSync(path.join(cacheDir(), 'format'))).toHaveLength(2)
+
+    const second = new FormatCache(cacheDir())
+    expect(await second.format('const a = {x:1};', OPTIONS)).toBe(a)
+    expect(await second.format('const a = {x:1};', { ...OPTIONS, semi: true })).toBe('const a = { x: 1 };\n')
+    expect({ hits: second.hits, misses: second.misses }).toEqual({ hits: 1, misses: 1 })
+    second.sweep()
+    expect(fs.readdirSync(path.join(cacheDir(), 'format'))).toHaveLength(2)
+    expect(await new FormatCache(cacheDir()).format('let b=2;', OPTIONS)).toBe('let b = 2\n')
   })
 })
