@@ -10,7 +10,7 @@ import { diagnostic, type LineOrigin } from './source.js'
 
 const SECTION = /^={1,6}$/
 const ANCHOR = /^\[\[[^\]\s]+\]\]$/
-const BLOCK_ATTRS = /^\[(?:source(?:,[^\]]*)?|role="[^"]*"|testenv="[^"]*"|subs="[^"]*"|%[\w%]+|NOTE|TIP|IMPORTANT|WARNING|CAUTION|discrete|float|horizontal|literal|listing|quote[^\]]*|cols="[^"]*"(?:,[^\]]*)?|options="[^"]*"|[\w-]+="[^"]*"(?:,[\w-]+="[^"]*")*)\]$/
+const BLOCK_ATTRS = /^\[(?:source(?:,[^\]]*)?|role="[^"]*"|testenv="[^"]*"|subs="[^"]*"|%[\w%]+|NOTE|TIP|IMPORTANT|WARNING|CAUTION|discrete|float|sidebar|horizontal|literal|listing|quote[^\]]*|cols="[^"]*"(?:,[^\]]*)?|options="[^"]*"|[\w-]+="[^"]*"(?:,[\w-]+="[^"]*")*)\]$/
 const DELIMITER = /^(?:-{4,}|\.{4,}|\+{4,}|\*{4,}|_{4,}|={7,}|\/{4,}|\|===)$/
 const VERBATIM = /^(?:-{4,}|\.{4,}|\+{4,}|\/{4,})$/
 const MARKER = /^(?:CONSOLE|NOTCONSOLE|TEST|TESTRESPONSE|TESTSETUP|TEARDOWN|KIBANA|AUTOSENSE|SENSE:\S*)(?:\[|$)/
@@ -153,7 +153,9 @@ function reflowLine(line: string): Slice[] {
       i = end
       continue
     }
-    if (ANCHOR.test(t) || (BLOCK_ATTRS.test(t) && atSentenceEnd(i))) {
+    // An attribute line right before a heading, an anchor or a delimiter (`[float]` then `==== Request`,
+    // `[sidebar]` then `--`) is one wherever it stands.
+    if (ANCHOR.test(t) || (BLOCK_ATTRS.test(t) && (atSentenceEnd(i) || (next !== undefined && (SECTION.test(next) || ANCHOR.test(next) || DELIMITER.test(next) || next === '--'))))) {
       if (!previousIsHeader()) blank()
       lineAlone(i, i)
       continue
@@ -235,6 +237,9 @@ function definitionTermEnd(tokens: Token[], i: number): number {
   return -1
 }
 
+/** Section titles of API pages written out, as pages before the `{api-*-title}` attributes have them. */
+const SECTION_TITLES = new Set(['request', 'requests', 'description', 'authorization', 'prerequisites', 'path parameters', 'query parameters', 'url parameters', 'request parameters', 'parameters', 'request body', 'response body', 'response codes', 'example', 'examples'])
+
 /**
  * Where a section title ends when its newline is lost: at the next block syntax, right after a
  * `{…-title}` attribute (the API section titles), or after the word "API" that ends Elasticsearch page
@@ -246,6 +251,10 @@ function titleEnd(tokens: Token[], from: number): number {
     const next = tokens[j + 1]?.text
     if (!next || isStructural(next) || (next === '//' && MARKER.test(tokens[j + 2]?.text ?? ''))) return j
     if (/^\{[\w-]+-title\}$/.test(t) || t === 'API' || /^`(?:GET|PUT|POST|DELETE|HEAD)\b/.test(next) || MACRO_LINE.test(next)) return j
+    if (next.startsWith('`') && definitionTermEnd(tokens, j + 1) >= 0) return j
+    // Old pages write their section titles out: "Path Parameters", not `{api-path-parms-title}`.
+    const words = tokens.slice(from, j + 2).map((k) => k.text.toLowerCase())
+    if (SECTION_TITLES.has(words.slice(0, -1).join(' ')) && ![...SECTION_TITLES].some((title) => title.startsWith(`${words.join(' ')}`))) return j
     if (j - from >= 11) return j
   }
   return tokens.length - 1
