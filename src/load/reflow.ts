@@ -12,7 +12,8 @@ const SECTION = /^={1,6}$/
 const ANCHOR = /^\[\[[^\]\s]+\]\]$/
 const BLOCK_ATTRS = /^\[(?:source(?:,[^\]]*)?|role="[^"]*"|testenv="[^"]*"|subs="[^"]*"|%[\w%]+|NOTE|TIP|IMPORTANT|WARNING|CAUTION|discrete|float|sidebar|horizontal|literal|listing|quote[^\]]*|cols="[^"]*"(?:,[^\]]*)?|options="[^"]*"|[\w-]+="[^"]*"(?:,[\w-]+="[^"]*")*)\]$/
 const DELIMITER = /^(?:-{4,}|\.{4,}|\+{4,}|\*{4,}|_{4,}|={7,}|\/{4,}|\|===)$/
-const VERBATIM = /^(?:-{4,}|\.{4,}|\+{4,}|\/{4,})$/
+// A `////` comment block is not verbatim here: pages hide setup snippets in it, which must keep their lines.
+const VERBATIM = /^(?:-{4,}|\.{4,}|\+{4,})$/
 const MARKER = /^(?:CONSOLE|NOTCONSOLE|TEST|TESTRESPONSE|TESTSETUP|TEARDOWN|KIBANA|AUTOSENSE|SENSE:\S*)(?:\[|$)/
 const MACRO_LINE = /^(?:experimental|beta|deprecated|preview|coming|added|include|image)(?:::[^[]*)?\[/
 const ADMONITION = /^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):$/
@@ -95,6 +96,8 @@ function reflowLine(line: string): Slice[] {
   let current: { start: number; end: number } | undefined
   let verbatim: string | undefined
   let openBlocks = 0
+  // `====` delimits example blocks too (`[%collapsible%open]` then `====` around nested properties).
+  const examples: string[] = []
 
   const flush = () => {
     if (current) slices.push(current)
@@ -160,6 +163,12 @@ function reflowLine(line: string): Slice[] {
       lineAlone(i, i)
       continue
     }
+    if (/^={4,6}$/.test(t) && (examples[examples.length - 1] === t || lastSliceIs(slices, line, /^\[%[\w%]+\]$|^\[example\]$/))) {
+      if (examples[examples.length - 1] === t) examples.pop()
+      else examples.push(t)
+      lineAlone(i, i)
+      continue
+    }
     if (SECTION.test(t) && next && !isStructural(next)) {
       if (!previousIsHeader()) blank()
       const end = titleEnd(tokens, i + 1)
@@ -185,7 +194,8 @@ function reflowLine(line: string): Slice[] {
       continue
     }
     if (t === '+') {
-      if (next && (isStructural(next) || next === '--')) {
+      // A list continuation before a block, an open block or a block title (`.Properties of …`).
+      if (next && (isStructural(next) || next === '--' || /^\.[A-Z]/.test(next))) {
         lineAlone(i, i)
       } else {
         add(i, i)
@@ -194,7 +204,8 @@ function reflowLine(line: string): Slice[] {
       continue
     }
     const termEnd = t.startsWith('`') ? definitionTermEnd(tokens, i) : -1
-    if (termEnd >= 0 && atSentenceEnd(i)) {
+    // Mid-sentence too when a one-word term is followed by `(Optional, …)`: a page may lack the full stop.
+    if (termEnd >= 0 && (atSentenceEnd(i) || (termEnd === i && PARAM_START.test(tokens[i + 1]?.text ?? '')))) {
       blank()
       lineAlone(i, termEnd)
       i = termEnd
@@ -218,6 +229,11 @@ function reflowLine(line: string): Slice[] {
   return slices
 }
 
+function lastSliceIs(slices: Slice[], line: string, pattern: RegExp): boolean {
+  const last = slices[slices.length - 1]
+  return !!last && !last.blank && pattern.test(line.slice(last.start, last.end))
+}
+
 function lastStartsWithListMark(slices: Slice[], line: string): boolean {
   const last = slices[slices.length - 1]
   return !!last && !last.blank && LIST_MARK.test(line.slice(last.start, last.end).split(' ')[0]!)
@@ -237,6 +253,16 @@ function definitionTermEnd(tokens: Token[], i: number): number {
   return -1
 }
 
+/** "Get API key information API": after an "API" going on in lower case, a later "API" before any block syntax ends the title. */
+function laterApiWord(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
+    const t = tokens[k]!.text
+    if (isStructural(t) || /[.:!?]$/.test(t)) return false
+    if (/^APIs?$/.test(t)) return true
+  }
+  return false
+}
+
 /** Section titles of API pages written out, as pages before the `{api-*-title}` attributes have them. */
 const SECTION_TITLES = new Set(['request', 'requests', 'description', 'authorization', 'prerequisites', 'path parameters', 'query parameters', 'url parameters', 'request parameters', 'parameters', 'request body', 'response body', 'response codes', 'example', 'examples'])
 
@@ -250,7 +276,7 @@ function titleEnd(tokens: Token[], from: number): number {
     const t = tokens[j]!.text
     const next = tokens[j + 1]?.text
     if (!next || isStructural(next) || (next === '//' && MARKER.test(tokens[j + 2]?.text ?? ''))) return j
-    if (/^\{[\w-]+-title\}$/.test(t) || t === 'API' || /^`(?:GET|PUT|POST|DELETE|HEAD)\b/.test(next) || MACRO_LINE.test(next)) return j
+    if (/^\{[\w-]+-title\}$/.test(t) || (/^APIs?$/.test(t) && !(/^[a-z]/.test(next) && laterApiWord(tokens, j + 1))) || /^`(?:GET|PUT|POST|DELETE|HEAD)\b/.test(next) || MACRO_LINE.test(next)) return j
     if (next.startsWith('`') && definitionTermEnd(tokens, j + 1) >= 0) return j
     // Old pages write their section titles out: "Path Parameters", not `{api-path-parms-title}`.
     const words = tokens.slice(from, j + 2).map((k) => k.text.toLowerCase())

@@ -77,3 +77,71 @@ describe('flattened pages of older and newer styles', () => {
     expect(intact.pathParams.length).toBeGreaterThan(0)
   })
 })
+
+const hidden = `[[widget-drop]]
+=== Drop widget API
+
+Drops a widget.
+
+////
+[source,console]
+----
+PUT /_widgets/w1
+{"size": 1}
+----
+// TESTSETUP
+////
+
+[[widget-drop-request]]
+==== {api-request-title}
+
+\`DELETE /_widgets/<widget_id>\`
+
+[role="child_attributes"]
+[[widget-drop-response-body]]
+==== {api-response-body-title}
+
+\`result\`::
+(object)
+What was dropped.
++
+.Properties of \`result\`
+[%collapsible%open]
+====
+\`count\`::
+(integer)
+Widgets dropped.
+
+\`parts\`::
+(object)
+Parts dropped.
++
+.Properties of \`parts\`
+[%collapsible%open]
+=====
+\`bolts\`::
+(integer)
+Bolts dropped
+=====
+====
+
+\`filter\`::
+(Optional, string) Which widgets, for example +blue,-red
+\`shelf\`::
+(Optional, string) The shelf.
+`
+
+describe('flattened constructs that keep their structure', () => {
+  it('keeps snippets hidden in a comment block, nested collapsible properties and terms after an unfinished sentence', async () => {
+    const intact = await extractModel(hidden)
+    const flattened = await extractModel(hidden.replace(/\n/g, ' '))
+    const shape = (m: PageModel) => ({
+      ...meaning(m),
+      examples: m.examples.map((e) => [e.role, e.testSetup, e.requests.map((r) => `${r.method} ${r.path}`)]),
+      response: m.responseBody.map((p) => [p.name, p.type, (p.children ?? []).map((c) => [c.name, (c.children ?? []).map((d) => d.name)])]),
+    })
+    expect(shape(flattened)).toEqual(shape(intact))
+    expect(intact.responseBody).toHaveLength(3)
+    expect(intact.examples[0]).toMatchObject({ testSetup: true })
+  })
+})
