@@ -22,7 +22,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = path.resolve(projectRoot, '../shared/corpus/elasticsearch/docs/reference')
 const TREE_PAGES = 2000
-const dist = (module) => import(pathToFileURL(path.join(projectRoot, 'dist', module)).href)
+// The phases run a snapshot of dist/ taken after the build, so that a rebuild during the benchmark (an
+// editor's watch, a test run) cannot change the code between phases or invalidate the cache mid-way.
+const snapshot = path.join(projectRoot, 'node_modules/.cache/docspec-bench')
+const dist = (module) => import(pathToFileURL(path.join(snapshot, 'dist', module)).href)
 
 const phaseArg = process.argv.find((a) => a.startsWith('--phase='))
 if (phaseArg) await runPhase(phaseArg.slice('--phase='.length), process.argv[3], process.argv[4])
@@ -35,6 +38,9 @@ async function main() {
   }
   const build = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
+  fs.rmSync(snapshot, { recursive: true, force: true })
+  fs.cpSync(path.join(projectRoot, 'dist'), path.join(snapshot, 'dist'), { recursive: true })
+  fs.copyFileSync(path.join(projectRoot, 'package.json'), path.join(snapshot, 'package.json'))
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'docspec-bench-'))
   try {
@@ -47,6 +53,7 @@ async function main() {
     report(`${TREE_PAGES}-page tree`, big, await measure(big, work, { pages, incremental: true }))
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
+    fs.rmSync(snapshot, { recursive: true, force: true })
   }
 }
 

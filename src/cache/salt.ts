@@ -9,9 +9,13 @@ const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 let fingerprint: string | undefined
 
+/** Code that takes no part in extracting a page: changing it keeps the cached results. */
+const NOT_EXTRACTION = new Set(['cache', 'cli', 'compare', 'emit', 'replay', 'serve'])
+
 /**
- * A hash of the tool's own code. The version alone would let a development build (same version, other
- * code) reuse results the old code made; hashing the code costs a few milliseconds per run.
+ * A hash of the tool's own code that extraction may run: every module outside the folders known to
+ * play no part in it (so a new folder counts). The version alone would let a development build (same
+ * version, other code) reuse results the old code made; hashing costs a few milliseconds per run.
  */
 function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint
@@ -19,7 +23,9 @@ function codeFingerprint(): string {
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
+      if (entry.isDirectory()) {
+        if (!(dir === CODE_DIR && NOT_EXTRACTION.has(entry.name))) walk(full)
+      }
       else if (/\.(?:js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full)
     }
   }
