@@ -21,7 +21,7 @@ export interface WorkerMessage {
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url))
 
 /** Each worker loads Asciidoctor and warms up on its own: below this many pages per worker that costs more than it saves. */
-const MIN_PAGES_PER_WORKER = 40
+const MIN_PAGES_PER_WORKER = 150
 
 /**
  * Extracts the jobs in this thread, or on `workers` worker threads when there are enough of them (and the
