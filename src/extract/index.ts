@@ -28,8 +28,9 @@ const PARAM_SECTIONS: [SectionKind, ParamPlace][] = [
 ]
 
 /**
- * One loaded page → its endpoint model. Returns undefined for a fragment that is not a page (no title:
- * an include-only file such as `common-parms.asciidoc`).
+ * One loaded page → its endpoint model. Returns undefined for an include fragment: no title, and tagged
+ * regions for pages to include (`common-parms.asciidoc`). Any other file without a title may be a page
+ * whose damage hid it, so it gets a model saying so.
  */
 export async function extractPage(source: PageSource): Promise<PageModel | undefined> {
   const ctx = new PageContext(source)
@@ -42,7 +43,9 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   }
   const page = pageNode(doc)
   if (page.node === doc && !doc.getDoctitle()) {
-    return source.diagnostics.some((d) => d.severity === 'error') ? assemble(ctx, { id: '', title: '' }) : undefined
+    if (source.lines.some((l) => /\btag::[\w.*-]+\[\]/.test(l))) return undefined
+    ctx.report(ctx.at(0), 'warning', 'no-page-title', 'No page title (`=== Title`) was found: the file is not a page, or damage hid its title.')
+    return assemble(ctx, { id: '', title: '' })
   }
   const header = readHeader(ctx, page.node, page.lineIndex)
   const sections = classifySections(ctx, page.node)
