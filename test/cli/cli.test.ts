@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -111,6 +112,13 @@ describe('docspec generate', () => {
   it('keeps the committed generated/ folder current for fixtures/', () => {
     const r = runCli(['generate', 'fixtures', '--out', 'generated', '--setups', 'fixtures/setups.yml', '--check', '--quiet'], { cwd: ROOT })
     expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+  })
+
+  it('the committed generated/ folder compiles under tsc --strict, replay tests included', () => {
+    const files = ['generated/index.ts', ...fs.readdirSync(path.join(ROOT, 'generated/replay')).filter((f) => f.endsWith('.ts')).map((f) => `generated/replay/${f}`)]
+    const r = spawnSync('npx', ['tsc', '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--skipLibCheck', ...files], { cwd: ROOT, encoding: 'utf8' })
+    expect(r.stdout + r.stderr).toBe('')
     expect(r.status).toBe(0)
   })
 })
