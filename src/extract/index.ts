@@ -29,8 +29,9 @@ const PARAM_SECTIONS: [SectionKind, ParamPlace][] = [
 
 /**
  * One loaded page → its endpoint model. Returns undefined for an include fragment: no title, and tagged
- * regions for pages to include (`common-parms.asciidoc`). Any other file without a title may be a page
- * whose damage hid it, so it gets a model saying so.
+ * regions for pages to include (`common-parms.asciidoc`). Any other file without a title gets a model
+ * with `no-page-title` (it may be a page whose damage hid the title); `extractFiles` drops those that
+ * another page of the run includes.
  */
 export async function extractPage(source: PageSource): Promise<PageModel | undefined> {
   const ctx = new PageContext(source)
@@ -265,7 +266,13 @@ export async function extractFiles(inputs: string[], options: Omit<LoadOptions, 
     run.onPage?.(job.file, result)
   })
   const out: ExtractResult = { models: [], fragments: [], cached }
-  results.forEach((r, i) => (r.model ? out.models.push(r.model) : out.fragments.push(files[i]!)))
+  // A title-less file another page includes whole (a shared sentence) is a fragment, not a damaged page.
+  const included = new Set(results.flatMap((r) => r.includes))
+  results.forEach((r, i) => {
+    const fragment = !r.model || (included.has(files[i]!) && r.model.diagnostics.some((d) => d.rule === 'no-page-title'))
+    if (fragment) out.fragments.push(files[i]!)
+    else out.models.push(r.model!)
+  })
   return out
 }
 
