@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { compareWithSpec, type Spec } from '../../src/compare/spec.js'
 import type { Endpoint, PageModel, Param } from '../../src/model/types.js'
+import { emptyPage } from '../model-builders.js'
 
 const at = (line: number) => ({ file: 'stop.asciidoc', line, column: 1 })
 const param = (name: string, line: number, extra: Partial<Param> = {}): Param => ({ name, required: false, description: '', position: at(line), ...extra })
 const endpoint = (method: Endpoint['method'], path: string, line: number): Endpoint => ({ method, path, position: at(line) })
 
 function page(endpoints: Endpoint[], queryParams: Param[]): PageModel {
-  return {
-    modelVersion: 1, file: 'stop.asciidoc', id: 'widget-stop', title: 'Stop widgets API', stability: { level: 'stable' }, description: '',
-    endpoints, prerequisites: [], pathParams: [], queryParams, bodyParams: [], responseBody: [], responseCodes: [], examples: [], diagnostics: [],
-  }
+  return emptyPage({ file: 'stop.asciidoc', id: 'widget-stop', title: 'Stop widgets API', endpoints, queryParams })
 }
 
 const SPEC: Spec = {

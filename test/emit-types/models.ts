@@ -1,5 +1,6 @@
 /** Hand-built page models shaped like the seed fixtures, plus builders for variations. */
 import type { Param, PageModel, Snippet, SourcePosition } from '../../src/model/types.js'
+import { emptyPage } from '../model-builders.js'
 
 export const at = (file: string, line: number): SourcePosition => ({ file, line, column: 1 })
 
@@ -8,23 +9,7 @@ export function param(file: string, line: number, fields: Partial<Param> & { nam
 }
 
 export function page(fields: Partial<PageModel> & { file: string }): PageModel {
-  return {
-    modelVersion: 1,
-    id: fields.file.replace(/^.*\/|\.asciidoc$/g, ''),
-    title: 'Some API',
-    stability: { level: 'stable' },
-    description: 'Does something.',
-    endpoints: [],
-    prerequisites: [],
-    pathParams: [],
-    queryParams: [],
-    bodyParams: [],
-    responseBody: [],
-    responseCodes: [],
-    examples: [],
-    diagnostics: [],
-    ...fields,
-  }
+  return emptyPage({ id: fields.file.replace(/^.*\/|\.asciidoc$/g, ''), title: 'Some API', description: 'Does something.', ...fields })
 }
 
 export function snippet(file: string, index: number, fields: Partial<Snippet>): Snippet {

@@ -1,5 +1,6 @@
 /** Small hand-built page models for the replay tests (shaped like the seed fixtures, not copied from them). */
 import type { ConsoleRequest, PageModel, Snippet, TestOptions } from '../../src/model/types.js'
+import { emptyPage } from '../model-builders.js'
 
 export function options(overrides: Partial<TestOptions> = {}): TestOptions {
   return { continued: false, setup: [], teardown: [], warnings: [], substitutions: [], cat: false, nonJson: false, unknown: [], ...overrides }
@@ -20,21 +21,9 @@ export function request(file: string, line: number, method: ConsoleRequest['meth
 type SnippetInput = Partial<Snippet> & Pick<Snippet, 'role' | 'text'> & { line: number }
 
 export function page(file: string, id: string, snippets: SnippetInput[]): PageModel {
-  return {
-    modelVersion: 1,
+  return emptyPage({
     file,
     id,
-    title: id,
-    stability: { level: 'stable' },
-    description: '',
-    endpoints: [],
-    prerequisites: [],
-    pathParams: [],
-    queryParams: [],
-    bodyParams: [],
-    responseBody: [],
-    responseCodes: [],
-    diagnostics: [],
     examples: snippets.map(({ line, ...snippet }, index) => ({
       index,
       language: snippet.role === 'response' ? 'console-result' : 'console',
@@ -48,7 +37,7 @@ export function page(file: string, id: string, snippets: SnippetInput[]): PageMo
       requests: [],
       ...snippet,
     })),
-  }
+  })
 }
 
 const ROLLUP = 'reference/rollup/apis/stop-job.asciidoc'

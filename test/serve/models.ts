@@ -7,6 +7,7 @@ import type {
   Snippet,
   TestOptions,
 } from '../../src/model/types.js'
+import { emptyPage } from '../model-builders.js'
 
 const at = { file: 'test/page.asciidoc', line: 1, column: 1 }
 
@@ -94,22 +95,7 @@ export function responseSnippet(
 }
 
 export function page(fields: Partial<PageModel> & Pick<PageModel, 'id' | 'endpoints'>): PageModel {
-  return {
-    modelVersion: 1,
-    file: `${fields.id}.asciidoc`,
-    title: fields.id,
-    stability: { level: 'stable' },
-    description: '',
-    prerequisites: [],
-    pathParams: [],
-    queryParams: [],
-    bodyParams: [],
-    responseBody: [],
-    responseCodes: [],
-    examples: [],
-    diagnostics: [],
-    ...fields,
-  }
+  return emptyPage({ file: `${fields.id}.asciidoc`, ...fields })
 }
 
 /** Shaped like fixtures/rollup-stop-job.asciidoc, with a second example to choose between. */
