@@ -1,16 +1,9 @@
-import type { Diagnostic, SourcePosition, TestOptions } from '../../model/types.js'
+import type { Diagnostic, Snippet, SourcePosition } from '../../model/types.js'
 import { diagnostic } from '../../console/position.js'
 import { emptyTestOptions, parseTestOptions, type MarkerKind } from './test-options.js'
 
-export interface Markers {
-  /** The marker comments recognised, verbatim and in order (other `//` comments are left out). */
-  markers: string[]
-  console: boolean
-  notConsole: boolean
-  testSetup: boolean
-  teardown: boolean
-  test?: TestOptions
-  testResponse?: TestOptions
+/** The snippet fields its marker comments set (`markers` keeps the recognised ones verbatim, in order). */
+export interface Markers extends Pick<Snippet, 'markers' | 'console' | 'notConsole' | 'testSetup' | 'teardown' | 'test' | 'testResponse'> {
   diagnostics: Diagnostic[]
 }
 
