@@ -1,16 +1,10 @@
 import type { AbstractBlock, Block } from '@asciidoctor/core'
-import type { Stability, StabilityLevel } from '../model/types.js'
+import type { PageModel, Stability, StabilityLevel } from '../model/types.js'
 import { children, lineIndexOf } from './asciidoc.js'
 import type { PageContext } from './context.js'
 import { statusMacros } from './inline.js'
 
-export interface PageHeader {
-  id: string
-  title: string
-  titleabbrev?: string
-  role?: string
-  testenv?: string
-  stability: Stability
+export interface PageHeader extends Pick<PageModel, 'id' | 'title' | 'titleabbrev' | 'role' | 'testenv' | 'stability'> {
   /** Text of the paragraphs between the title and the first section. */
   intro: string
   titleLine: number
