@@ -21,6 +21,12 @@ const LIST_MARK = /^(?:\*{1,5}|-|\.{1,5}|\d+\.)$/
 const HTTP_METHOD = /^(?:GET|PUT|POST|DELETE|HEAD|PATCH)$/
 const PARAM_START = /^\((?:optional|required)\b/i
 const SENTENCE_END = /[.:!?)\]]$/
+// `:name: value` sets a document attribute; `:name!:` unsets one.
+const ATTRIBUTE_ENTRY = /^:!?[\w-]+!?:$/
+// A line comment: `// text` or `//Begin name`. Tokens like `////` are delimiters, handled first.
+const COMMENT = /^\/\/(?:[^/]|$)/
+// A definition term, possibly right after its anchor: `` `name` ``, `` [[id]]`name` ``.
+const TERM_START = /^(?:\[\[[^\]\s]+\]\])?`/
 
 interface Token {
   text: string
@@ -29,25 +35,29 @@ interface Token {
 }
 
 /** True when a line holds a whole page's worth of block syntax on one line. */
-export function looksFlattened(line: string): boolean {
+export function looksFlattened(line: string, wholeFile = false): boolean {
   if (line.length < 120) return false
   let hints = 0
+  if (/\]\] ={1,6} \S/.test(line)) hints++
   if (/\s={2,6} \S/.test(line)) hints++
   if (/\s-{4,}\s/.test(line)) hints++
   if (/\s\[\[[\w-]+\]\]\s/.test(line)) hints++
   if (/\s\/\/ (?:CONSOLE|TEST|TESTRESPONSE|NOTCONSOLE)/.test(line)) hints++
   if (/\s\[source,\w+/.test(line)) hints++
   if (/`\S*`\s*(?:\([^)]*\))?::\s/.test(line)) hints++
-  return hints >= 2
+  // A file whose only line holds block syntax lost its newlines; a long line among others needs more evidence.
+  return hints >= (wholeFile ? 1 : 2)
 }
 
 /** Reflows flattened lines; other lines pass through. */
 export function reflowLines(lines: string[], origins: LineOrigin[]): { lines: string[]; origins: LineOrigin[]; diagnostics: Diagnostic[] } {
-  if (!lines.some(looksFlattened)) return { lines, origins, diagnostics: [] }
+  const wholeFile = lines.filter((line) => line.trim() !== '').length === 1
+  const flattened = (line: string) => looksFlattened(line, wholeFile)
+  if (!lines.some(flattened)) return { lines, origins, diagnostics: [] }
   const out = { lines: [] as string[], origins: [] as LineOrigin[], diagnostics: [] as Diagnostic[] }
   lines.forEach((line, i) => {
     const origin = origins[i]!
-    if (!looksFlattened(line)) {
+    if (!flattened(line)) {
       out.lines.push(line)
       out.origins.push(origin)
       return
@@ -106,7 +116,8 @@ function reflowLine(line: string): Slice[] {
   const blank = () => {
     flush()
     const last = slices[slices.length - 1]
-    if (last && !last.blank) slices.push({ start: last.end, end: last.end, blank: true })
+    // A `+` continuation attaches what follows: no blank line after it.
+    if (last && !last.blank && line.slice(last.start, last.end) !== '+') slices.push({ start: last.end, end: last.end, blank: true })
   }
   const add = (from: number, to: number) => {
     if (!current) current = { start: tokens[from]!.start, end: tokens[to]!.end }
@@ -156,6 +167,22 @@ function reflowLine(line: string): Slice[] {
       i = end
       continue
     }
+    if (COMMENT.test(t)) {
+      // A comment runs to the next block syntax, term or comment; a comment before plain text keeps at most a
+      // line's worth of words, as where it ended is lost.
+      let end = i
+      while (end + 1 < tokens.length && end - i < 12 && !endsComment(tokens, end + 1)) end++
+      lineAlone(i, end)
+      i = end
+      continue
+    }
+    if (ATTRIBUTE_ENTRY.test(t) && atSentenceEnd(i)) {
+      // Values are mostly one word (`true`, a path); an empty one is followed by the next line's syntax.
+      const end = next !== undefined && !endsComment(tokens, i + 1) && !ATTRIBUTE_ENTRY.test(next) ? i + 1 : i
+      lineAlone(i, end)
+      i = end
+      continue
+    }
     // An attribute line right before a heading, an anchor or a delimiter (`[float]` then `==== Request`,
     // `[sidebar]` then `--`) is one wherever it stands.
     if (ANCHOR.test(t) || (BLOCK_ATTRS.test(t) && (atSentenceEnd(i) || (next !== undefined && (SECTION.test(next) || ANCHOR.test(next) || DELIMITER.test(next) || next === '--'))))) {
@@ -178,10 +205,21 @@ function reflowLine(line: string): Slice[] {
       continue
     }
     if (t.startsWith('include::') && MACRO_LINE.test(t)) {
-      // An include is always a line of its own, and often continues a definition (`(Optional, string)` then
-      // the shared text): no blank lines around it.
+      // An include is always a line of its own. It often continues a definition (`(Optional, string)` then
+      // the shared text, or a term) and then stands right below it; after a sentence it starts a block of its
+      // own, and what follows it starts another unless a `+` attaches it.
       const end = bracketEnd(tokens, i)
+      const previous = tokens[i - 1]?.text ?? ''
+      if (current && /[.!?:]$/.test(previous) && !/(?::{2,4}|;;)$/.test(previous)) blank()
       lineAlone(i, end)
+      if (tokens[end + 1] && tokens[end + 1]!.text !== '+') blank()
+      i = end
+      continue
+    }
+    if (MACRO_LINE.test(t) && lastSliceIs(slices, line, /(?::{2,4}|;;)$/) && !current) {
+      // `experimental[]` opening a definition belongs to the definition's first line.
+      const end = bracketEnd(tokens, i)
+      add(i, end)
       i = end
       continue
     }
@@ -194,8 +232,9 @@ function reflowLine(line: string): Slice[] {
       continue
     }
     if (t === '+') {
-      // A list continuation before a block, an open block or a block title (`.Properties of …`).
-      if (next && (isStructural(next) || next === '--' || /^\.[A-Z]/.test(next))) {
+      // A list continuation before a block, an open block, a block title (`.Properties of …`) or after a
+      // sentence; after other text (`` `GET /a` + `GET /b` ``) a hard line break ending its line.
+      if (next && (isStructural(next) || next === '--' || /^\.[A-Z]/.test(next) || ADMONITION.test(next) || SENTENCE_END.test(tokens[i - 1]?.text ?? ''))) {
         lineAlone(i, i)
       } else {
         add(i, i)
@@ -203,9 +242,9 @@ function reflowLine(line: string): Slice[] {
       }
       continue
     }
-    const termEnd = t.startsWith('`') ? definitionTermEnd(tokens, i) : -1
-    // Mid-sentence too when a one-word term is followed by `(Optional, …)`: a page may lack the full stop.
-    if (termEnd >= 0 && (atSentenceEnd(i) || (termEnd === i && PARAM_START.test(tokens[i + 1]?.text ?? '')))) {
+    const termEnd = TERM_START.test(t) ? definitionTermEnd(tokens, i) : -1
+    // Mid-sentence too: a one-word term (`` `name`:: ``) is never prose, and a description may lack its full stop.
+    if (termEnd >= 0 && (atSentenceEnd(i) || termEnd === i)) {
       blank()
       lineAlone(i, termEnd)
       i = termEnd
@@ -217,7 +256,9 @@ function reflowLine(line: string): Slice[] {
       add(i, i)
       continue
     }
-    if ((LIST_MARK.test(t) && next && atSentenceEnd(i)) || (ADMONITION.test(t) && atSentenceEnd(i))) {
+    // A list item follows a sentence, or a sibling item (`* <<a>> * <<b>>`).
+    const sibling = current !== undefined && line.slice(current.start, current.end).startsWith(`${t} `)
+    if ((LIST_MARK.test(t) && next && (atSentenceEnd(i) || sibling)) || (ADMONITION.test(t) && atSentenceEnd(i))) {
       if (!(LIST_MARK.test(t) && lastStartsWithListMark(slices, line))) blank()
       else flush()
       add(i, i)
@@ -240,7 +281,13 @@ function lastStartsWithListMark(slices: Slice[], line: string): boolean {
 }
 
 function isStructural(t: string): boolean {
-  return ANCHOR.test(t) || BLOCK_ATTRS.test(t) || DELIMITER.test(t) || SECTION.test(t) || t === '//'
+  return ANCHOR.test(t) || BLOCK_ATTRS.test(t) || DELIMITER.test(t) || SECTION.test(t) || COMMENT.test(t) || ATTRIBUTE_ENTRY.test(t)
+}
+
+/** Whether tokens[j] starts a line of its own after a comment or an attribute entry. */
+function endsComment(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!.text
+  return isStructural(t) || t === '+' || t === '--' || t.startsWith('include::') || ADMONITION.test(t) || (TERM_START.test(t) && definitionTermEnd(tokens, j) >= 0)
 }
 
 /** A term like `` `name` (Required)`` followed by `::` ends on the token ending in `::` (within a few tokens). */
@@ -248,7 +295,7 @@ function definitionTermEnd(tokens: Token[], i: number): number {
   for (let j = i; j < Math.min(tokens.length, i + 6); j++) {
     const t = tokens[j]!.text
     if (/(?::{2,4}|;;)$/.test(t) && !/^(?:include|image)::/.test(t)) return j
-    if (j > i && (t.startsWith('`') || isStructural(t))) return -1
+    if (j > i && (TERM_START.test(t) || isStructural(t))) return -1
   }
   return -1
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { extractPage, findPages } from '../../src/extract/index.js'
 import { loadText } from '../../src/load/index.js'
 import type { PageModel, Param } from '../../src/model/types.js'
-import { FIXTURES } from './pages.js'
+import { docsRoot, FIXTURES } from './pages.js'
 
 /** What a page means, without where it says it: the facts a flattened page must keep. */
 function meaning(model: PageModel): unknown {
@@ -42,5 +42,140 @@ describe('a page flattened to one line means what the intact page means', () => 
     expect(meaning(flat)).toEqual(meaning(intact))
     expect(flat.diagnostics.filter((d) => d.rule !== 'reflowed' && d.severity !== 'info')).toEqual([])
     expect(flat.diagnostics.filter((d) => d.rule === 'reflowed')).toHaveLength(1)
+  })
+})
+
+const shared = [
+  'tag::pipeline[]',
+  '`pipeline`::',
+  '(Optional, string) The pipeline to run first.',
+  'end::pipeline[]',
+  '',
+  'tag::refresh[]',
+  '`refresh`::',
+  '(Optional, enum) When changes become visible. Defaults to `false`.',
+  'end::refresh[]',
+  '',
+  'tag::owner-desc[]',
+  'Who owns the widget.',
+  'end::owner-desc[]',
+].join('\n')
+
+/** Small pages, each written around AsciiDoc line syntax a flattened page loses. */
+const syntaxPages: [string, string][] = [
+  [
+    'line comments, a term glued to its anchor, a term after a sentence without a full stop, a status macro opening a definition',
+    `[[widget-get]]
+=== Get widget API
+
+Returns a widget.
+
+[[widget-get-request]]
+==== {api-request-title}
+
+\`GET /_widget/<widget_id>\`
+
+[[widget-get-path-params]]
+==== {api-path-parms-title}
+
+\`<widget_id>\`::
+(Required, string) Identifier of the widget.
+
+[[widget-get-response-body]]
+==== {api-response-body-title}
+
+\`id\`::
+(string) The widget identifier, unique within \`_all\`
+
+//Begin parts
+[[widget-parts]]\`parts\`::
+(object) The parts of the widget.
++
+.Properties of \`parts\`
+[%collapsible%open]
+====
+\`count\`:::
+(integer) How many parts.
+====
+//End parts
+
+// Kept apart because the owner field
+// is reported by another service
+\`owner\`::
+experimental[] (string)
+include::{es-repo-dir}/shared/parms.asciidoc[tag=owner-desc]
+
+\`size\`::
+(long) The size in bytes.
+`,
+  ],
+  [
+    'a continuation before an admonition, includes after a sentence and between blank lines',
+    `[[widget-put]]
+=== Create widget API
+
+Creates a widget.
+
+[[widget-put-request]]
+==== {api-request-title}
+
+\`PUT /_widget/<widget_id>\`
+
+[[widget-put-query-params]]
+==== {api-query-parms-title}
+
+\`op\`::
+(Optional, enum) How to write. Defaults to \`index\`.
++
+NOTE: Some targets need \`create\`.
+
+include::{es-repo-dir}/shared/parms.asciidoc[tag=pipeline]
+
+include::{es-repo-dir}/shared/parms.asciidoc[tag=refresh]
+
+\`timeout\`::
+(Optional, time units) How long to wait. Defaults to \`30s\`.
+
+[[widget-put-example]]
+==== {api-examples-title}
+
+[source,console]
+----
+PUT /_widget/w1?refresh=true
+{ "size": 3 }
+----
+`,
+  ],
+  [
+    'a file of a title, attribute entries and a list of links, with no other block syntax',
+    `[role="xpack"]
+[[widget-apis]]
+= Widget APIs
+
+:widget-dir: widgets
+:edit_url:
+
+* <<widget-get>>
+* <<widget-put>>
+* <<widget-delete>>
+* <<widget-list>>
+`,
+  ],
+]
+
+describe.each(syntaxPages)('a flattened page with %s', (_name, page) => {
+  it('means what the intact page means, every line a slice of the damaged line', async () => {
+    const root = docsRoot({ 'shared/parms.asciidoc': shared })
+    const abs = path.join(root, 'api/page.asciidoc')
+    const flatText = page.replace(/\s+/g, ' ')
+    const intact = (await extractPage(loadText(page, abs, { root })))!
+    const source = loadText(flatText, abs, { root })
+    const flat = (await extractPage(source))!
+    expect(meaning(flat)).toEqual(meaning(intact))
+    expect(source.diagnostics.map((d) => d.rule)).toEqual(['reflowed'])
+    source.lines.forEach((text, i) => {
+      const origin = source.origins[i]!
+      if (text && origin.file === 'api/page.asciidoc') expect(flatText.slice(origin.column - 1, origin.column - 1 + text.length)).toBe(text)
+    })
   })
 })
