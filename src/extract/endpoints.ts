@@ -9,6 +9,11 @@ export interface LostPlaceholder {
   position: SourcePosition
   /** Path segments before it, for matching evidence. */
   prefix: string[]
+  /**
+   * A slash ending the path (`DELETE _ilm/policy/`): intact pages end paths with `/` too
+   * (`GET _ml/filters/`), so recovery takes it for a gap only when the page shows a loss (see placeholders.ts).
+   */
+  trailing?: boolean
 }
 
 /** The marker a lost placeholder carries until recovery names it. */
@@ -39,8 +44,12 @@ export function readEndpoints(ctx: PageContext, sections: AbstractBlock[]): { en
           for (const offset of parsed.lostOffsets) {
             lost.push({ endpoint, position: ctx.at(i, pathColumn + offset), prefix: parsed.segments.slice(0, parsed.segmentOf(offset)) })
           }
+          if (parsed.trailingOffset !== undefined) {
+            lost.push({ endpoint, position: ctx.at(i, pathColumn + parsed.trailingOffset), prefix: parsed.segments.filter((s) => s !== ''), trailing: true })
+          }
           const key = `${endpoint.method} ${endpoint.path}`
-          if (parsed.lostOffsets.length === 0 && seen.has(key)) continue
+          // A repeated line ending in `/` is kept: it may be the other form of the path, its placeholder lost.
+          if (parsed.lostOffsets.length === 0 && parsed.trailingOffset === undefined && seen.has(key)) continue
           seen.add(key)
           endpoints.push(endpoint)
         }
@@ -52,20 +61,29 @@ export function readEndpoints(ctx: PageContext, sections: AbstractBlock[]): { en
 
 /**
  * `_rollup/job/<job_id>/_stop?x=y` → `/_rollup/job/{job_id}/_stop`. A comma list of placeholders
- * (`<id1>,<id2>`) is one list-valued parameter. Empty segments mark placeholders the page lost.
+ * (`<id1>,<id2>`) is one list-valued parameter. Empty segments mark placeholders the page lost, and so
+ * does a path opening with `//` (`//_search` was `/<target>/_search`); `trailingOffset` is where a path
+ * ending in `/` ends, a gap only if the page shows a loss.
  */
-export function normalisePath(written: string): { path: string; segments: string[]; lostOffsets: number[]; segmentOf(offset: number): number } {
+export function normalisePath(written: string): {
+  path: string
+  segments: string[]
+  lostOffsets: number[]
+  trailingOffset?: number
+  segmentOf(offset: number): number
+} {
   const raw = written.split('?')[0]!.replace(/[.,;:]+$/, '')
-  const parts = raw.replace(/^\/+/, '').split('/')
+  const leadingGap = /^\/\/+[^/]/.test(raw)
+  const parts = (leadingGap ? [''] : []).concat(raw.replace(/^\/+/, '').split('/'))
   const lostOffsets: number[] = []
   const starts: number[] = []
-  let offset = raw.length - raw.replace(/^\/+/, '').length
+  let offset = leadingGap ? 1 : raw.length - raw.replace(/^\/+/, '').length
   const segments = parts.map((segment, i) => {
     starts.push(offset)
     const at = offset
     offset += segment.length + 1
     const isLast = i === parts.length - 1
-    if ((segment === '' && !isLast && i > 0) || /^,+$/.test(segment)) {
+    if ((segment === '' && !isLast && (i > 0 || leadingGap)) || /^,+$/.test(segment)) {
       lostOffsets.push(at)
       return LOST
     }
@@ -85,6 +103,7 @@ export function normalisePath(written: string): { path: string; segments: string
     path: path === '/' ? '/' : path,
     segments,
     lostOffsets,
+    ...(parts.length > 1 && parts[parts.length - 1] === '' && { trailingOffset: raw.length }),
     segmentOf: (o: number) => starts.findIndex((s, i) => o >= s && (i === starts.length - 1 || o < starts[i + 1]!)),
   }
 }

@@ -1,56 +1,80 @@
-import type { Endpoint, Param } from '../model/types.js'
+import type { Endpoint, Param, SourcePosition } from '../model/types.js'
 import type { PageContext } from './context.js'
 import { LOST, type LostPlaceholder } from './endpoints.js'
 import type { LostParam } from './params.js'
 
 interface Candidate {
   name: string
-  score: number
   from: string
 }
 
+/** One lost placeholder: the gaps at the same place of the page's request lines, and the name given to them. */
+interface Slot {
+  prefix: string[]
+  gaps: LostPlaceholder[]
+  found?: Candidate
+  name: string
+}
+
+const METHOD_LINE = /^\s*(GET|PUT|POST|DELETE|HEAD|PATCH)\s+(\S+)/
+
 /**
  * Names the placeholders a damaged page lost (`analytics//_stop`, an empty `` `` `` term). A name is
- * recovered only from evidence on the page — a request line that still names the same position, or a
- * code-quoted identifier in the text whose words match the path around the gap (`data_frame_analytics_id`
- * for `_ml/data_frame/analytics//_stop`); otherwise a neutral name is used. Each case is reported at the
- * exact position of the gap.
+ * recovered only from evidence on the page — a request line that still names the same position, a
+ * code-quoted identifier whose words match the path around the gap (`calendar_id` for `_ml/calendars//`),
+ * or an example calling the path whose value at the gap is the value of one JSON field of the page
+ * (`"job_id": "my-job"` for `POST _ml/anomaly_detectors/my-job/_close`). Without evidence a neutral name
+ * is used: a wrong name is worse than a neutral one. Every gap and lost term is reported at its position.
+ * The documented parameters that lost their names take the names of the path's gaps, in order.
  */
 export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], lost: LostPlaceholder[], lostParams: LostParam[], known: Param[]): Endpoint[] {
-  if (lost.length === 0 && lostParams.length === 0) return endpoints
+  const gaps = confirmedGaps(endpoints, lost, lostParams.length)
+  if (gaps.length === 0 && lostParams.length === 0) return distinct(endpoints)
   const knownNames = new Set(known.filter((p) => p.name !== '\u0000').map((p) => p.name))
   const identifiers = quotedIdentifiers(ctx)
-  const recovered: string[] = []
   // Gaps at the same place of several request lines (`a//_stop`, `a/,/_stop`) are the same parameter.
-  const byPrefix = new Map<string, Candidate | undefined>()
-  const neutral = new Map<string, string>()
-  for (const gap of lost) {
+  const slots = new Map<string, Slot>()
+  for (const gap of gaps) {
     const key = gap.prefix.join('/')
-    if (!byPrefix.has(key)) byPrefix.set(key, bestCandidate(fromIntactEndpoints(endpoints, gap) ?? [], identifiers, gap.prefix, knownNames))
-    const found = byPrefix.get(key)
-    if (!found && !neutral.has(key)) neutral.set(key, neutralName(knownNames, [...recovered, ...neutral.values()]))
-    const name = found?.name ?? neutral.get(key)!
-    gap.endpoint.path = gap.endpoint.path.replace(LOST, `{${name}}`)
-    recovered.push(name)
-    const written = gap.endpoint.path
-    ctx.report(
-      gap.position,
-      'warning',
-      'lost-placeholder',
-      found
-        ? `A path placeholder name is missing here (${gap.endpoint.method} ${written}); recovered as '${name}' from ${found.from}.`
-        : `A path placeholder name is missing here (${gap.endpoint.method} ${written}) and the page gives no evidence of it; named '${name}' (neutral).`,
-    )
+    if (!slots.has(key)) slots.set(key, { prefix: gap.prefix, gaps: [], name: '' })
+    slots.get(key)!.gaps.push(gap)
   }
-  const pathNames = [...new Set(recovered)].filter((n) => !knownNames.has(n))
+  const used: string[] = []
+  for (const slot of slots.values()) {
+    slot.found = fromIntactEndpoints(endpoints, slot.gaps[0]!) ?? fromIdentifiers(identifiers, slot.prefix, knownNames) ?? fromExampleValues(ctx, slot.gaps[0]!)
+    // Two places cannot share a name: a second place with the same evidence is left neutral.
+    if (slot.found && used.includes(slot.found.name)) slot.found = undefined
+    slot.name = slot.found?.name ?? neutralName(knownNames, used)
+    used.push(slot.name)
+  }
+  for (const slot of slots.values()) {
+    for (const gap of slot.gaps) {
+      gap.endpoint.path = gap.trailing ? `${gap.endpoint.path}/{${slot.name}}` : gap.endpoint.path.replace(LOST, `{${slot.name}}`)
+    }
+  }
+  for (const slot of slots.values()) {
+    for (const gap of slot.gaps) {
+      const call = `${gap.endpoint.method} ${gap.endpoint.path}`
+      ctx.report(
+        gap.position,
+        'warning',
+        'lost-placeholder',
+        slot.found
+          ? `A path placeholder name is missing here (${call}); recovered as '${slot.name}' from ${slot.found.from}.`
+          : `A path placeholder name is missing here (${call}) and the page gives no evidence of it; named '${slot.name}' (neutral).`,
+      )
+    }
+  }
+  // Path parameters are documented in path order: the i-th term that lost its name is the i-th gap.
+  const unnamed = [...slots.values()].filter((s) => !knownNames.has(s.name))
   for (const { param } of lostParams) {
-    const fromPath = pathNames.shift()
-    const found: Candidate | undefined = fromPath
-      ? { name: fromPath, score: 1, from: 'the request path recovered on this page' }
-      : bestCandidate([], identifiers, [], knownNames)
-    param.name = found?.name ?? neutralName(knownNames, recovered)
+    const slot = unnamed.shift()
+    // Positions stay out of the model's text (a reflowed page moves them); the diagnostics give them.
+    const found: Candidate | undefined = slot?.found && { name: slot.name, from: 'the request path recovered on this page' }
+    param.name = slot?.name ?? neutralName(knownNames, used)
     param.recovered = found ? { kind: 'evidence', from: found.from } : { kind: 'neutral', from: 'no evidence on the page' }
     knownNames.add(param.name)
+    used.push(param.name)
     ctx.report(
       param.position,
       'warning',
@@ -58,7 +82,11 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
       found ? `The parameter name is missing here; recovered as '${param.name}' from ${found.from}.` : `The parameter name is missing here and the page gives no evidence of it; named '${param.name}' (neutral).`,
     )
   }
-  // The comma-list and single forms of one path collapse into one endpoint once named.
+  return distinct(endpoints)
+}
+
+/** The comma-list and single forms of one path collapse into one endpoint once named; so do repeated lines. */
+function distinct(endpoints: Endpoint[]): Endpoint[] {
   const seen = new Set<string>()
   return endpoints.filter((e) => {
     const key = `${e.method} ${e.path}`
@@ -68,21 +96,64 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
   })
 }
 
-function fromIntactEndpoints(endpoints: Endpoint[], gap: LostPlaceholder): Candidate[] | undefined {
+/**
+ * The gaps to name. A path ending in `/` is written so on intact pages too (`GET _ml/filters/`); it is a
+ * gap when the page lost something else and the line repeats an earlier one (`GET _ml/filters/` was
+ * `GET _ml/filters/<filter_id>`), or when the page has more nameless parameter terms than other gaps.
+ */
+function confirmedGaps(endpoints: Endpoint[], lost: LostPlaceholder[], lostParamCount: number): LostPlaceholder[] {
+  const definite = lost.filter((g) => !g.trailing)
+  if (definite.length === 0 && lostParamCount === 0) return []
+  const keys = new Set(definite.map((g) => g.prefix.join('/')))
+  const out = [...definite]
+  const pending: LostPlaceholder[] = []
+  // The first of repeated lines is the form without the placeholder.
+  const repeated = new Set<string>()
+  for (const gap of lost.filter((g) => g.trailing)) {
+    const index = endpoints.indexOf(gap.endpoint)
+    const call = `${gap.endpoint.method} ${gap.endpoint.path}`
+    const repeats = endpoints.slice(0, index).some((e) => `${e.method} ${e.path}` === call)
+    if (repeats) repeated.add(call)
+    if (repeats || keys.has(gap.prefix.join('/'))) {
+      out.push(gap)
+      keys.add(gap.prefix.join('/'))
+    } else pending.push(gap)
+  }
+  let spare = lostParamCount - keys.size
+  for (const gap of pending) {
+    const key = gap.prefix.join('/')
+    if (repeated.has(`${gap.endpoint.method} ${gap.endpoint.path}`)) continue
+    if (!keys.has(key)) {
+      if (spare <= 0) continue
+      spare--
+      keys.add(key)
+    }
+    out.push(gap)
+  }
+  return out
+}
+
+function fromIntactEndpoints(endpoints: Endpoint[], gap: LostPlaceholder): Candidate | undefined {
   for (const endpoint of endpoints) {
     if (endpoint === gap.endpoint || endpoint.path.includes(LOST)) continue
     const segments = endpoint.path.slice(1).split('/')
     const next = segments[gap.prefix.length]
     if (segments.slice(0, gap.prefix.length).join('/') === gap.prefix.join('/') && next && /^\{[^}]+\}$/.test(next)) {
-      return [{ name: next.slice(1, -1), score: 100, from: `the request line at ${endpoint.position.line}:${endpoint.position.column}` }]
+      return { name: next.slice(1, -1), from: `the request line at ${endpoint.position.line}:${endpoint.position.column}` }
     }
   }
   return undefined
 }
 
+interface Identifier {
+  name: string
+  line: number
+  column: number
+}
+
 /** Code-quoted identifiers of the page text (`` `data_frame_analytics_id` ``) with their first position. */
-function quotedIdentifiers(ctx: PageContext): { name: string; line: number; column: number }[] {
-  const out = new Map<string, { name: string; line: number; column: number }>()
+function quotedIdentifiers(ctx: PageContext): Identifier[] {
+  const out = new Map<string, Identifier>()
   ctx.source.lines.forEach((line, i) => {
     for (const m of line.matchAll(/`<?([a-z][a-z0-9_]*)>?`/g)) {
       if (out.has(m[1]!)) continue
@@ -93,26 +164,67 @@ function quotedIdentifiers(ctx: PageContext): { name: string; line: number; colu
   return [...out.values()]
 }
 
-function bestCandidate(
-  intact: Candidate[],
-  identifiers: { name: string; line: number; column: number }[],
-  prefix: string[],
-  knownNames: Set<string>,
-): Candidate | undefined {
-  if (intact.length > 0) return intact[0]
-  const context = new Set(prefix.flatMap((s) => s.split(/[_\-.]/)).filter((w) => w.length > 1))
-  let best: Candidate | undefined
+const ID_LIKE = /_(?:id|ids|name|alias)$/
+
+/**
+ * An identifier that reads as a placeholder (`…_id`, `…_name`) and names the collection before the gap
+ * (`calendar_id` after `calendars/`); the one sharing most words with the path wins, a tie is no evidence.
+ */
+function fromIdentifiers(identifiers: Identifier[], prefix: string[], knownNames: Set<string>): Candidate | undefined {
+  const literal = prefix.filter((s) => !s.startsWith('{'))
+  const collection = literal[literal.length - 1]
+  if (!collection) return undefined
+  const stem = (w: string) => w.replace(/s$/, '')
+  const context = new Set(literal.flatMap((s) => s.split(/[_\-.]/)).filter((w) => w.length > 1).map(stem))
+  const near = new Set(collection.split(/[_\-.]/).map(stem))
+  let best: { id: Identifier; score: number } | undefined
+  let tied = false
   for (const id of identifiers) {
-    if (knownNames.has(id.name) || !/_/.test(id.name)) continue
-    const words = id.name.split('_')
-    const overlap = words.filter((w) => context.has(w)).length
-    const idLike = /(?:^|_)(?:id|ids|name|alias|index|target)$/.test(id.name) ? 1 : 0
-    const score = overlap * 2 + idLike
-    if (score >= 3 || (prefix.length === 0 && idLike)) {
-      if (!best || score > best.score) best = { name: id.name, score, from: `\`${id.name}\` in the page text at ${id.line}:${id.column}` }
+    if (knownNames.has(id.name) || !ID_LIKE.test(id.name)) continue
+    const words = id.name.replace(ID_LIKE, '').split('_').map(stem)
+    if (!words.some((w) => near.has(w)) || !words.every((w) => context.has(w))) continue
+    const score = words.length
+    if (best && score === best.score) tied = true
+    if (!best || score > best.score) {
+      best = { id, score }
+      tied = false
     }
   }
-  return best
+  if (!best || tied) return undefined
+  return { name: best.id.name, from: `\`${best.id.name}\` in the page text at ${best.id.line}:${best.id.column}` }
+}
+
+/**
+ * Examples calling the gap's path give its value (`POST _ml/anomaly_detectors/my-job/_close`); a JSON
+ * field of the page holding that value (`"job_id": "my-job"`) names it. Fields starting with `_` are
+ * document metadata (`_index` holds an index name whatever the placeholder was called) and name nothing.
+ */
+function fromExampleValues(ctx: PageContext, gap: LostPlaceholder): Candidate | undefined {
+  const pattern = gap.endpoint.path.slice(1).split('/')
+  const at = gap.prefix.length
+  if (gap.trailing) pattern.push(LOST)
+  const values = new Map<string, SourcePosition>()
+  ctx.source.lines.forEach((line, i) => {
+    const m = METHOD_LINE.exec(line)
+    if (!m || m[1] !== gap.endpoint.method) return
+    const segments = m[2]!.split('?')[0]!.replace(/^\/+|\/+$/g, '').split('/')
+    if (segments.length !== pattern.length) return
+    const fits = segments.every((s, k) => (pattern[k]!.startsWith('{') ? s !== '' && !s.startsWith('_') && !/[{}<>,*]/.test(s) : s === pattern[k]))
+    // A number (`1`, a timestamp) is too common to tell one field from another.
+    if (fits && /[a-z]/i.test(segments[at]!) && !values.has(segments[at]!)) values.set(segments[at]!, ctx.at(i, 1))
+  })
+  const keys = new Map<string, { value: string; call: SourcePosition; at: SourcePosition }>()
+  for (const [value, call] of values) {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const field = new RegExp(`"([a-z][a-z0-9_]*)"\\s*:\\s*(?:"${escaped}"|${escaped}(?![\\w.-]))`, 'g')
+    ctx.source.lines.forEach((line, i) => {
+      for (const m of line.matchAll(field)) if (!keys.has(m[1]!)) keys.set(m[1]!, { value, call, at: ctx.at(i, m.index! + 1) })
+    })
+  }
+  // `id` would read as the neutral name; one field of several is a guess.
+  if (keys.size !== 1 || keys.has('id')) return undefined
+  const [[name, { value, call, at: where }]] = [...keys]
+  return { name, from: `the example at ${call.line}:${call.column}, whose value '${value}' is the \`${name}\` field at ${where.line}:${where.column}` }
 }
 
 function neutralName(known: Set<string>, used: string[]): string {
