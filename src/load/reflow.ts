@@ -128,6 +128,16 @@ function reflowLine(line: string): Slice[] {
     add(from, to)
     flush()
   }
+  // The id of the anchor among the attribute lines right above (`[[cat-health]]` above `== cat health`).
+  const headerAnchor = () => {
+    for (let k = slices.length - 1; k >= 0 && k >= slices.length - 4; k--) {
+      const s = slices[k]!
+      const text = line.slice(s.start, s.end)
+      if (s.blank || !(ANCHOR.test(text) || BLOCK_ATTRS.test(text))) return undefined
+      if (ANCHOR.test(text)) return text.slice(2, -2).toLowerCase()
+    }
+    return undefined
+  }
   const atSentenceEnd = (i: number) => !current || i === 0 || SENTENCE_END.test(tokens[i - 1]!.text)
   const previousIsHeader = () => {
     const last = slices[slices.length - 1]
@@ -198,7 +208,7 @@ function reflowLine(line: string): Slice[] {
     }
     if (SECTION.test(t) && next && !isStructural(next)) {
       if (!previousIsHeader()) blank()
-      const end = titleEnd(tokens, i + 1)
+      const end = titleEnd(tokens, i + 1, headerAnchor())
       lineAlone(i, end)
       blank()
       i = end
@@ -300,34 +310,51 @@ function definitionTermEnd(tokens: Token[], i: number): number {
   return -1
 }
 
-/** "Get API key information API": after an "API" going on in lower case, a later "API" before any block syntax ends the title. */
-function laterApiWord(tokens: Token[], from: number): boolean {
-  for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
-    const t = tokens[k]!.text
-    if (isStructural(t) || /[.:!?]$/.test(t)) return false
-    if (/^APIs?$/.test(t)) return true
-  }
-  return false
-}
-
 /** Section titles of API pages written out, as pages before the `{api-*-title}` attributes have them. */
 const SECTION_TITLES = new Set(['request', 'requests', 'description', 'authorization', 'prerequisites', 'path parameters', 'query parameters', 'url parameters', 'request parameters', 'parameters', 'request body', 'response body', 'response codes', 'example', 'examples'])
 
+// Words that open a sentence but never stand inside a title, whether sentence case or Title Case.
+const SENTENCE_OPENERS = new Set(['The', 'This', 'These', 'Those', 'A', 'An', 'If', 'When', 'Each', 'Every', 'You', 'Your', 'We', 'It', 'Its', 'Use', 'See', 'Now', 'Imagine', 'Instead', 'Like', 'Unlike', 'Once', 'There', 'Here', 'After', 'Although', 'Because', 'Since', 'While', 'Some', 'Much', 'Many', 'Most'])
+// Prepositions stand inside Title Case titles ("Wait For Active Shards"); before a lower-case word they open a sentence.
+const OPENING_PREPOSITIONS = new Set(['For', 'To', 'In', 'By', 'On', 'At', 'As', 'With'])
+
+/**
+ * Whether tokens[k] opens the paragraph after a title that starts at tokens[from]: a word no title holds,
+ * a capitalized attribute (`{transform-cap}`), or a capitalized word the title already said ("Upserts
+ * Upserts are").
+ */
+function opensSentence(tokens: Token[], k: number, from: number): boolean {
+  const t = tokens[k]!.text.replace(/,$/, '')
+  if (SENTENCE_OPENERS.has(t) || /^\{[\w-]+-cap\}$/.test(t)) return true
+  const after = tokens[k + 1]?.text
+  if (OPENING_PREPOSITIONS.has(t)) return after !== undefined && !/^[A-Z]/.test(after)
+  if (!/^[A-Z][a-z]/.test(t)) return false
+  const word = t.toLowerCase()
+  for (let j = from; j < k; j++) if (tokens[j]!.text.toLowerCase() === word) return true
+  return false
+}
+
 /**
  * Where a section title ends when its newline is lost: at the next block syntax, right after a
- * `{…-title}` attribute (the API section titles), or after the word "API" that ends Elasticsearch page
- * titles; otherwise after a dozen words.
+ * `{…-title}` attribute (the API section titles), after the word "API" that ends Elasticsearch page
+ * titles unless a lower-case word goes on ("Get API key information API"), before a word that opens a
+ * sentence, or before code once the title has spelt out its anchor id; otherwise after a dozen words. A title followed by a sentence that opens otherwise stays
+ * too long: where it ended is lost.
  */
-function titleEnd(tokens: Token[], from: number): number {
+function titleEnd(tokens: Token[], from: number, anchor?: string): number {
+  let slug = ''
   for (let j = from; j < tokens.length; j++) {
     const t = tokens[j]!.text
     const next = tokens[j + 1]?.text
     if (!next || isStructural(next) || (next === '//' && MARKER.test(tokens[j + 2]?.text ?? ''))) return j
-    if (/^\{[\w-]+-title\}$/.test(t) || (/^APIs?$/.test(t) && !(/^[a-z]/.test(next) && laterApiWord(tokens, j + 1))) || /^`(?:GET|PUT|POST|DELETE|HEAD)\b/.test(next) || MACRO_LINE.test(next)) return j
+    // A title that has spelt out its anchor id ends before code opening a sentence ("cat health `health` is").
+    slug += (slug ? '-' : '') + t.toLowerCase().replace(/[^a-z0-9]+/g, '')
+    if (anchor && next.startsWith('`') && (anchor === slug || anchor.endsWith(`-${slug}`))) return j
+    if (/^\{[\w-]+-title\}$/.test(t) || (/^APIs?$/.test(t) && !/^[a-z]/.test(next)) || opensSentence(tokens, j + 1, from) || /^`(?:GET|PUT|POST|DELETE|HEAD)\b/.test(next) || MACRO_LINE.test(next)) return j
     if (next.startsWith('`') && definitionTermEnd(tokens, j + 1) >= 0) return j
     // Old pages write their section titles out: "Path Parameters", not `{api-path-parms-title}`.
     const words = tokens.slice(from, j + 2).map((k) => k.text.toLowerCase())
-    if (SECTION_TITLES.has(words.slice(0, -1).join(' ')) && ![...SECTION_TITLES].some((title) => title.startsWith(`${words.join(' ')}`))) return j
+    if (SECTION_TITLES.has(words.slice(0, -1).join(' ')) && !/^[a-z]/.test(next) && ![...SECTION_TITLES].some((title) => title.startsWith(`${words.join(' ')}`))) return j
     if (j - from >= 11) return j
   }
   return tokens.length - 1

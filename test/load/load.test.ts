@@ -183,6 +183,22 @@ describe('reflow detection', () => {
   })
 
   it.each([
+    ['a Title Case title before "The"', '[[widget-create]] == Create Widget The Create Widget API makes a widget.', '== Create Widget'],
+    ['a title with API inside before "This"', '[[widget-res]] === Widget job API resources This resource holds the properties of a job.', '=== Widget job API resources'],
+    ['a title before a capitalized attribute', '[[widget-obj]] === Analysis configuration objects {widget-cap} resources hold `analysis` objects.', '=== Analysis configuration objects'],
+    ['a title whose first word opens the sentence again', '[[slicing]] ===== Advanced parameters Advanced parameters are for tuning.', '===== Advanced parameters'],
+    ['a lower-case word after API goes on', '[[widget-key]] === Get API key information API Retrieves information for API keys.', '=== Get API key information API'],
+    ['a preposition inside a Title Case title', '[[wait]] === Wait For Active Shards By default, writes wait for the primary only.', '=== Wait For Active Shards'],
+    ['"Now," opens a sentence', '[[scripted]] === Scripted updates Now, we can run a script that increments a counter.', '=== Scripted updates'],
+    ['code after a title that spelt out its anchor', '[[cat-widget]] == cat widget `widget` is a terse, one-line view of the widgets.', '== cat widget'],
+    ['a written-out section name before a lower-case word goes on', '[[ex]] ===== Example with failed actions The following request fails.', '===== Example with failed actions'],
+  ])('a section title that lost its newline: %s', (_name, head, title) => {
+    const line = `${head} [source,console] ---- GET /_widget ---- // TEST[continued] and more words to make the line as long as a page.`
+    const got = reflowLines([line], [{ file: 'p', line: 1, column: 1 }])
+    expect(got.lines).toContain(title)
+  })
+
+  it.each([
     ['a body after the request line', 'PUT /w/x { "a": 1 } GET /w/x', ['PUT /w/x', '{ "a": 1 }', 'GET /w/x']],
     ['a body after a request with a query', 'POST /w/_search?q=1 [ 1 ]', ['POST /w/_search?q=1', '[ 1 ]']],
     ['braces in a path stay', 'GET {index}/_doc/1', ['GET {index}/_doc/1']],
