@@ -40,8 +40,10 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
     slots.get(key)!.gaps.push(gap)
   }
   const used: string[] = []
+  const endsInGap = new Set(gaps.filter((g) => g.trailing).map((g) => g.endpoint))
   for (const slot of slots.values()) {
-    slot.found = fromIntactEndpoints(endpoints, slot.gaps[0]!) ?? fromIdentifiers(identifiers, slot.prefix, knownNames) ?? fromExampleValues(ctx, slot.gaps[0]!)
+    const gap = slot.gaps[0]!
+    slot.found = fromIntactEndpoints(endpoints, gap) ?? fromIdentifiers(identifiers, slot.prefix) ?? fromExampleValues(ctx, gap, endsInGap.has(gap.endpoint))
     // Two places cannot share a name: a second place with the same evidence is left neutral.
     if (slot.found && used.includes(slot.found.name)) slot.found = undefined
     slot.name = slot.found?.name ?? neutralName(knownNames, used)
@@ -65,8 +67,9 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
       )
     }
   }
-  // Path parameters are documented in path order: the i-th term that lost its name is the i-th gap.
-  const unnamed = [...slots.values()].filter((s) => !knownNames.has(s.name))
+  // Path parameters are documented in path order: the i-th term that lost its name is the i-th gap. When
+  // some terms kept their names, gaps named like them are theirs.
+  const unnamed = [...slots.values()].filter((s) => lostParams.length === slots.size || !knownNames.has(s.name))
   for (const { param } of lostParams) {
     const slot = unnamed.shift()
     // Positions stay out of the model's text (a reflowed page moves them); the diagnostics give them.
@@ -169,18 +172,19 @@ const ID_LIKE = /_(?:id|ids|name|alias)$/
 /**
  * An identifier that reads as a placeholder (`…_id`, `…_name`) and names the collection before the gap
  * (`calendar_id` after `calendars/`); the one sharing most words with the path wins, a tie is no evidence.
+ * A response field may share the name (`category_id`), so documented names are candidates too.
  */
-function fromIdentifiers(identifiers: Identifier[], prefix: string[], knownNames: Set<string>): Candidate | undefined {
+function fromIdentifiers(identifiers: Identifier[], prefix: string[]): Candidate | undefined {
   const literal = prefix.filter((s) => !s.startsWith('{'))
   const collection = literal[literal.length - 1]
   if (!collection) return undefined
-  const stem = (w: string) => w.replace(/s$/, '')
+  const stem = (w: string) => w.replace(/ies$/, 'y').replace(/s$/, '')
   const context = new Set(literal.flatMap((s) => s.split(/[_\-.]/)).filter((w) => w.length > 1).map(stem))
   const near = new Set(collection.split(/[_\-.]/).map(stem))
   let best: { id: Identifier; score: number } | undefined
   let tied = false
   for (const id of identifiers) {
-    if (knownNames.has(id.name) || !ID_LIKE.test(id.name)) continue
+    if (!ID_LIKE.test(id.name)) continue
     const words = id.name.replace(ID_LIKE, '').split('_').map(stem)
     if (!words.some((w) => near.has(w)) || !words.every((w) => context.has(w))) continue
     const score = words.length
@@ -199,17 +203,18 @@ function fromIdentifiers(identifiers: Identifier[], prefix: string[], knownNames
  * field of the page holding that value (`"job_id": "my-job"`) names it. Fields starting with `_` are
  * document metadata (`_index` holds an index name whatever the placeholder was called) and name nothing.
  */
-function fromExampleValues(ctx: PageContext, gap: LostPlaceholder): Candidate | undefined {
+function fromExampleValues(ctx: PageContext, gap: LostPlaceholder, endsInGap: boolean): Candidate | undefined {
   const pattern = gap.endpoint.path.slice(1).split('/')
   const at = gap.prefix.length
-  if (gap.trailing) pattern.push(LOST)
+  if (endsInGap) pattern.push(LOST)
   const values = new Map<string, SourcePosition>()
   ctx.source.lines.forEach((line, i) => {
     const m = METHOD_LINE.exec(line)
     if (!m || m[1] !== gap.endpoint.method) return
     const segments = m[2]!.split('?')[0]!.replace(/^\/+|\/+$/g, '').split('/')
     if (segments.length !== pattern.length) return
-    const fits = segments.every((s, k) => (pattern[k]!.startsWith('{') ? s !== '' && !s.startsWith('_') && !/[{}<>,*]/.test(s) : s === pattern[k]))
+    // Other placeholders may hold anything (`_all`); the gap's own value must be a plain name.
+    const fits = segments.every((s, k) => (k === at ? s !== '' && !s.startsWith('_') && !/[{}<>,*]/.test(s) : pattern[k]!.startsWith('{') ? s !== '' : s === pattern[k]))
     // A number (`1`, a timestamp) is too common to tell one field from another.
     if (fits && /[a-z]/i.test(segments[at]!) && !values.has(segments[at]!)) values.set(segments[at]!, ctx.at(i, 1))
   })

@@ -76,6 +76,18 @@ describe('names recovered from evidence, and guesses refused', () => {
       want: 'calendar_id',
     },
     {
+      what: 'a response field naming the collection (`categories/` → `category_id`)',
+      request: '`GET _gadgets/categories/<category_id>`',
+      rest: '`<category_id>`::\n(Required, string) The category.\n\n[[gadget-api-response-body]]\n==== {api-response-body-title}\n\n`category_id`::\n(string) The category.',
+      want: 'category_id',
+    },
+    {
+      what: 'an example whose other placeholder holds `_all`, the gap ending the path',
+      request: '`GET _gadgets/machines/<machine_id>/parts/<part_id>`',
+      rest: '`<machine_id>`::\n(Required, string) Which machine.\n\n`<part_id>`::\n(Required, string) Which part.' + examples('GET _gadgets/machines/lathe-7/parts/_all', '{\n  "machine_id": "lathe-7"\n}'),
+      want: 'machine_id',
+    },
+    {
       what: 'not a privilege sharing the words of the path',
       request: '`GET _gadget_stream/<stream>/_lifecycle`',
       rest: '`<stream>`::\n(Required, string) Needs `manage_gadget_stream_lifecycle`.',
