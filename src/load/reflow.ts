@@ -25,6 +25,8 @@ const SENTENCE_END = /[.:!?)\]]$/
 const ATTRIBUTE_ENTRY = /^:!?[\w-]+!?:$/
 // A line comment: `// text` or `//Begin name`. Tokens like `////` are delimiters, handled first.
 const COMMENT = /^\/\/(?:[^/]|$)/
+const CALLOUT = /^<\d+>$/
+const TAG_DIRECTIVE = /^(?:tag|end)::[^[\s]*\[[^\]]*\]$/
 // A definition term, possibly right after its anchor: `` `name` ``, `` [[id]]`name` ``.
 const TERM_START = /^(?:\[\[[^\]\s]+\]\])?`/
 
@@ -159,6 +161,8 @@ function reflowLine(line: string): Slice[] {
         if (HTTP_METHOD.test(t) && next && /^[/_a-z{<]/i.test(next)) flush()
         else if (/^[{[]/.test(t) && current && current.start === tokens[i - 2]?.start && HTTP_METHOD.test(tokens[i - 2]!.text)) flush()
         add(i, i)
+        // A callout (`<1>`, `// <1>`, `# <1>`) always ends its line: left inside a body it would break the JSON.
+        if (CALLOUT.test(t) && !CALLOUT.test(next ?? '')) flush()
       }
       continue
     }
@@ -178,10 +182,15 @@ function reflowLine(line: string): Slice[] {
       continue
     }
     if (COMMENT.test(t)) {
-      // A comment runs to the next block syntax, term or comment; a comment before plain text keeps at most a
-      // line's worth of words, as where it ended is lost.
+      // A comment runs to the next block syntax, term or comment, or ends with an include tag (`// tag::x[]`);
+      // a comment before plain text keeps at most a line's worth of words, as where it ended is lost. After a
+      // sentence or a list item it stands apart, so what a list item is followed by (`//CREATE` then an
+      // include) does not join the item.
       let end = i
-      while (end + 1 < tokens.length && end - i < 12 && !endsComment(tokens, end + 1)) end++
+      if (TAG_DIRECTIVE.test(t.slice(2))) end = i
+      else if (next !== undefined && TAG_DIRECTIVE.test(next)) end = i + 1
+      else while (end + 1 < tokens.length && end - i < 12 && !endsComment(tokens, end + 1)) end++
+      if (current && (/[.!?]$/.test(tokens[i - 1]!.text) || LIST_MARK.test(wordAt(line, current.start)))) blank()
       lineAlone(i, end)
       i = end
       continue
@@ -226,7 +235,7 @@ function reflowLine(line: string): Slice[] {
       i = end
       continue
     }
-    if (MACRO_LINE.test(t) && lastSliceIs(slices, line, /(?::{2,4}|;;)$/) && !current) {
+    if (MACRO_LINE.test(t) && !current && /(?::{2,4}|;;)$/.test(tokens[i - 1]?.text ?? '') && slices[slices.length - 1]?.end === tokens[i - 1]!.end) {
       // `experimental[]` opening a definition belongs to the definition's first line.
       const end = bracketEnd(tokens, i)
       add(i, end)
@@ -267,13 +276,16 @@ function reflowLine(line: string): Slice[] {
       continue
     }
     // A list item follows a sentence, or a sibling item (`* <<a>> * <<b>>`).
-    const sibling = current !== undefined && line.slice(current.start, current.end).startsWith(`${t} `)
+    const sibling = current !== undefined && current.start !== tokens[i]!.start && wordAt(line, current.start) === t
     if ((LIST_MARK.test(t) && next && (atSentenceEnd(i) || sibling)) || (ADMONITION.test(t) && atSentenceEnd(i))) {
       if (!(LIST_MARK.test(t) && lastStartsWithListMark(slices, line))) blank()
       else flush()
       add(i, i)
       continue
     }
+    // A list item without a full stop (`` * `cluster`: `monitor_ml` ``) followed by a word that opens a
+    // sentence: the paragraph after the list.
+    if (current && current.start !== tokens[i - 1]!.start && !/[.!?:]$/.test(tokens[i - 1]!.text) && LIST_MARK.test(wordAt(line, current.start)) && opensSentence(tokens, i, i)) blank()
     add(i, i)
   }
   flush()
@@ -287,7 +299,15 @@ function lastSliceIs(slices: Slice[], line: string, pattern: RegExp): boolean {
 
 function lastStartsWithListMark(slices: Slice[], line: string): boolean {
   const last = slices[slices.length - 1]
-  return !!last && !last.blank && LIST_MARK.test(line.slice(last.start, last.end).split(' ')[0]!)
+  return !!last && !last.blank && LIST_MARK.test(wordAt(line, last.start))
+}
+
+const WORD = /\S+/y
+
+/** The word starting at `start`, read without slicing the rest of a possibly huge line. */
+function wordAt(line: string, start: number): string {
+  WORD.lastIndex = start
+  return WORD.exec(line)?.[0] ?? ''
 }
 
 function isStructural(t: string): boolean {

@@ -22,6 +22,8 @@ function meaning(model: PageModel): unknown {
     examples: model.examples.length,
     roles: model.examples.map((e) => e.role),
     requests: model.examples.flatMap((e) => e.requests.map((r) => `${r.method} ${r.path}`)),
+    bodies: model.examples.flatMap((e) => e.requests.map((r) => r.body && [r.body.kind, r.body.json])),
+    prerequisites: model.prerequisites.map((p) => p.text.replace(/\s+/g, ' ')),
   }
 }
 
@@ -144,6 +146,50 @@ include::{es-repo-dir}/shared/parms.asciidoc[tag=refresh]
 PUT /_widget/w1?refresh=true
 { "size": 3 }
 ----
+`,
+  ],
+  [
+    'callouts inside a request body, include tag comments and a list item without a full stop',
+    `[[widget-move]]
+=== Move widget API
+
+Moves a widget.
+
+[[widget-move-request]]
+==== {api-request-title}
+
+\`POST /_widget/move/<widget_id>\`
+
+[[widget-move-prereqs]]
+==== {api-prereq-title}
+
+* \`cluster\`: \`manage_widgets\`
+
+For more information, see <<security-privileges>>.
+
+[[widget-move-desc]]
+==== {api-description-title}
+
+// tag::move-intro[]
+Moving a widget keeps its parts.
+// end::move-intro[]
+Only one move runs at a time.
+
+[[widget-move-example]]
+==== {api-examples-title}
+
+[source,console]
+----
+POST /_widget/move/w1
+{
+  "from": { <1>
+    "shelf": "a"
+  },
+  "to": "b" <2>
+}
+----
+<1> Where the widget is.
+<2> Where it goes.
 `,
   ],
   [
