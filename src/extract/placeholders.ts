@@ -2,6 +2,7 @@ import type { Endpoint, Param, SourcePosition } from '../model/types.js'
 import type { PageContext } from './context.js'
 import { LOST, type LostPlaceholder } from './endpoints.js'
 import type { LostParam } from './params.js'
+import { sectionKind, type SectionKind } from './sections.js'
 
 interface Candidate {
   name: string
@@ -28,7 +29,9 @@ const METHOD_LINE = /^\s*(GET|PUT|POST|DELETE|HEAD|PATCH)\s+(\S+)/
  * The documented parameters that lost their names take the names of the path's gaps, in order.
  */
 export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], lost: LostPlaceholder[], lostParams: LostParam[], known: Param[]): Endpoint[] {
-  const gaps = confirmedGaps(endpoints, lost, lostParams.length)
+  if (lost.length === 0 && lostParams.length === 0) return distinct(endpoints)
+  const orphans = pathParamsInNoPath(ctx, known, endpoints)
+  const gaps = confirmedGaps(ctx, endpoints, lost, lostParams.length, orphans.length)
   if (gaps.length === 0 && lostParams.length === 0) return distinct(endpoints)
   const knownNames = new Set(known.filter((p) => p.name !== '\u0000').map((p) => p.name))
   const identifiers = quotedIdentifiers(ctx)
@@ -49,6 +52,19 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
     slot.name = slot.found?.name ?? neutralName(knownNames, used)
     used.push(slot.name)
   }
+  // A path parameter the page documents by name but no path has names the one gap left without evidence
+  // (`GET /_cat/count/` and `index`); with several of either, their order would be a guess.
+  const orphan = orphans.filter((p) => !used.includes(p.name))
+  const unknown = [...slots.values()].filter((s) => !s.found)
+  if (lostParams.length === 0 && orphan.length === 1 && unknown.length === 1) {
+    const [param, slot] = [orphan[0]!, unknown[0]!]
+    slot.found = { name: param.name, from: `the path parameter \`${param.name}\` documented at ${param.position.line}:${param.position.column}, which no request path has` }
+    slot.name = param.name
+  }
+  // Path parameters are documented in path order: the i-th term that lost its name is the i-th gap. When
+  // some terms kept their names, gaps named like them are theirs.
+  const open = [...slots.values()].filter((s) => lostParams.length === slots.size || !knownNames.has(s.name))
+  const pairs = new Map<Param, Slot | undefined>(lostParams.map((l) => [l.param, open.shift()]))
   for (const slot of slots.values()) {
     for (const gap of slot.gaps) {
       gap.endpoint.path = gap.trailing ? `${gap.endpoint.path}/{${slot.name}}` : gap.endpoint.path.replace(LOST, `{${slot.name}}`)
@@ -67,11 +83,8 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
       )
     }
   }
-  // Path parameters are documented in path order: the i-th term that lost its name is the i-th gap. When
-  // some terms kept their names, gaps named like them are theirs.
-  const unnamed = [...slots.values()].filter((s) => lostParams.length === slots.size || !knownNames.has(s.name))
   for (const { param } of lostParams) {
-    const slot = unnamed.shift()
+    const slot = pairs.get(param)
     // Positions stay out of the model's text (a reflowed page moves them); the diagnostics give them.
     const found: Candidate | undefined = slot?.found && { name: slot.name, from: 'the request path recovered on this page' }
     param.name = slot?.name ?? neutralName(knownNames, used)
@@ -88,6 +101,23 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
   return distinct(endpoints)
 }
 
+/** Parameters documented under a path-parameters heading, named, that no request path has (`index` for `GET /_cat/count/`). */
+function pathParamsInNoPath(ctx: PageContext, known: Param[], endpoints: Endpoint[]): Param[] {
+  const inPaths = new Set(endpoints.flatMap((e) => [...e.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!)))
+  const candidates = known.filter((p) => p.name !== '\u0000' && /^[\w-]+$/.test(p.name) && !inPaths.has(p.name))
+  if (candidates.length === 0) return []
+  // One pass over the lines: the section each loaded line is in (the first copy, when an include repeats it).
+  const sectionOf = new Map<string, SectionKind>()
+  let section: SectionKind = 'other'
+  ctx.source.lines.forEach((line, i) => {
+    const heading = /^={2,6}\s+(\S.*)$/.exec(line)
+    if (heading) section = sectionKind(ctx.text(heading[1]!))
+    const origin = ctx.source.origins[i]
+    if (origin && !sectionOf.has(`${origin.file}:${origin.line}`)) sectionOf.set(`${origin.file}:${origin.line}`, section)
+  })
+  return candidates.filter((p) => sectionOf.get(`${p.position.file}:${p.position.line}`) === 'pathParams')
+}
+
 /** The comma-list and single forms of one path collapse into one endpoint once named; so do repeated lines. */
 function distinct(endpoints: Endpoint[]): Endpoint[] {
   const seen = new Set<string>()
@@ -101,12 +131,14 @@ function distinct(endpoints: Endpoint[]): Endpoint[] {
 
 /**
  * The gaps to name. A path ending in `/` is written so on intact pages too (`GET _ml/filters/`); it is a
- * gap when the page lost something else and the line repeats an earlier one (`GET _ml/filters/` was
- * `GET _ml/filters/<filter_id>`), or when the page has more nameless parameter terms than other gaps.
+ * gap when the page lost something else (a gap, a term's name, its `<titleabbrev>`) and the line repeats
+ * an earlier one (`GET _ml/filters/` was `GET _ml/filters/<filter_id>`), or when the page documents more
+ * path parameters that lost their names or are in no path than there are other gaps.
  */
-function confirmedGaps(endpoints: Endpoint[], lost: LostPlaceholder[], lostParamCount: number): LostPlaceholder[] {
+function confirmedGaps(ctx: PageContext, endpoints: Endpoint[], lost: LostPlaceholder[], lostParamCount: number, orphanCount: number): LostPlaceholder[] {
   const definite = lost.filter((g) => !g.trailing)
-  if (definite.length === 0 && lostParamCount === 0) return []
+  const showsLoss = definite.length > 0 || lostParamCount > 0 || ctx.diagnostics.some((d) => d.rule === 'lost-markup')
+  if (!showsLoss) return []
   const keys = new Set(definite.map((g) => g.prefix.join('/')))
   const out = [...definite]
   const pending: LostPlaceholder[] = []
@@ -122,7 +154,7 @@ function confirmedGaps(endpoints: Endpoint[], lost: LostPlaceholder[], lostParam
       keys.add(gap.prefix.join('/'))
     } else pending.push(gap)
   }
-  let spare = lostParamCount - keys.size
+  let spare = lostParamCount + orphanCount - keys.size
   for (const gap of pending) {
     const key = gap.prefix.join('/')
     if (repeated.has(`${gap.endpoint.method} ${gap.endpoint.path}`)) continue

@@ -148,11 +148,33 @@ describe('names recovered from evidence, and guesses refused', () => {
   })
 })
 
+describe('a path parameter documented by name that no request path has', () => {
+  it('names the one gap left (`DELETE _gadgets/user/` and `username`)', async () => {
+    // The lost <titleabbrev> shows the page lost its markup, so its `/` ending a path is a gap.
+    const intact = page('`DELETE _gadgets/user/<username>`', '`username`::\n(Required, string) Who.').replace('Does', '++++\n<titleabbrev>Gadget</titleabbrev>\n++++\n\nDoes')
+    const text = damage(intact)
+    const model = await extractModel(text)
+    expect(model.endpoints.map((e) => e.path)).toEqual(['/_gadgets/user/{username}'])
+    const [gap] = lostDiagnostics(model)
+    expect(gap).toMatchObject({ line: 13, column: columnOf(text, 13, 'user/', 5) })
+    expect(gap!.message).toContain("recovered as 'username' from the path parameter `username` documented at 18:1")
+    expect((await extractModel(intact)).endpoints.map((e) => e.path)).toEqual(['/_gadgets/user/{username}'])
+  })
+
+  it('names none of several gaps, whose order would be a guess', async () => {
+    const text = damage(page('`PUT _gadgets/<gadget_id>/aliases/<gadget_alias>`', '`gadget_alias`::\n(Required, string) Alias.\n\n`gadget_id`::\n(Required, string) Gadget.'))
+    const model = await extractModel(text)
+    expect(model.endpoints.map((e) => e.path)).toEqual(['/_gadgets/{id}/aliases/{id2}'])
+    expect(lostDiagnostics(model).map((d) => d.message.endsWith('(neutral).'))).toEqual([true, true])
+  })
+})
+
 describe('intact pages', () => {
   it.each([
     page('`DELETE _gadgets/shelf/<shelf_id>`', '`<shelf_id>`::\n(Required, string) Identifier for the shelf.'),
     page('`GET /<target>/_gadget_search`\n\n`GET /_gadget_search`', '`<target>`::\n(Optional, string) Where to search.'),
     page('`GET _gadgets/filters/`\n\n`GET _gadgets/filters/<filter_id>`', '`<filter_id>`::\n(Optional, string) A filter identifier.'),
+    page('`GET _gadgets/filters/`', '`<filter_id>`::\n(Optional, string) A filter identifier, documented though no path has it.'),
   ])('keep their names and get no lost-placeholder finding: %#', async (text) => {
     const model = await extractModel(text)
     expect(lostDiagnostics(model)).toEqual([])
