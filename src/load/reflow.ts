@@ -107,6 +107,8 @@ function reflowLine(line: string): Slice[] {
   const slices: Slice[] = []
   let current: { start: number; end: number } | undefined
   let verbatim: string | undefined
+  // Bodies after a request line, followed value by value: an NDJSON body (`_bulk`) has one value per line.
+  const body = new JsonDepth()
   let openBlocks = 0
   // `====` delimits example blocks too (`[%collapsible%open]` then `====` around nested properties).
   const examples: string[] = []
@@ -156,13 +158,17 @@ function reflowLine(line: string): Slice[] {
       if (t === verbatim) {
         lineAlone(i, i)
         verbatim = undefined
+        body.reset()
       } else {
         // Console snippets hold one request per line start: `GET /path`, and its body starts on the next line.
-        if (HTTP_METHOD.test(t) && next && /^[/_a-z{<]/i.test(next)) flush()
-        else if (/^[{[]/.test(t) && current && current.start === tokens[i - 2]?.start && HTTP_METHOD.test(tokens[i - 2]!.text)) flush()
+        if (HTTP_METHOD.test(t) && next && /^[/_a-z{<]/i.test(next) && !body.inside()) {
+          flush()
+          body.reset()
+          body.request = true
+        } else if (/^[{[]/.test(t) && current && current.start === tokens[i - 2]?.start && HTTP_METHOD.test(tokens[i - 2]!.text)) flush()
         add(i, i)
         // A callout (`<1>`, `// <1>`, `# <1>`) always ends its line: left inside a body it would break the JSON.
-        if (CALLOUT.test(t) && !CALLOUT.test(next ?? '')) flush()
+        if ((CALLOUT.test(t) && !CALLOUT.test(next ?? '')) || (body.request && body.closesValue(t) && !CALLOUT.test(next ?? ''))) flush()
       }
       continue
     }
@@ -275,9 +281,10 @@ function reflowLine(line: string): Slice[] {
       add(i, i)
       continue
     }
-    // A list item follows a sentence, or a sibling item (`* <<a>> * <<b>>`).
+    // A list item follows a sentence, or a sibling item (`* <<a>> * <<b>>`); an admonition label (`NOTE:`) is
+    // never prose, so it opens a paragraph even after a list item without a full stop.
     const sibling = current !== undefined && current.start !== tokens[i]!.start && wordAt(line, current.start) === t
-    if ((LIST_MARK.test(t) && next && (atSentenceEnd(i) || sibling)) || (ADMONITION.test(t) && atSentenceEnd(i))) {
+    if ((LIST_MARK.test(t) && next && (atSentenceEnd(i) || sibling)) || ADMONITION.test(t)) {
       if (!(LIST_MARK.test(t) && lastStartsWithListMark(slices, line))) blank()
       else flush()
       add(i, i)
@@ -290,6 +297,49 @@ function reflowLine(line: string): Slice[] {
   }
   flush()
   return slices
+}
+
+/** Bracket depth of JSON read token by token, strings skipped; gives up on text that is not JSON. */
+class JsonDepth {
+  request = false
+  private depth = 0
+  private inString = false
+  private escaped = false
+
+  reset(): void {
+    this.request = false
+    this.depth = 0
+    this.inString = false
+    this.escaped = false
+  }
+
+  inside(): boolean {
+    return this.depth > 0 || this.inString
+  }
+
+  /** Reads a token; true when it closes a top-level value. */
+  closesValue(token: string): boolean {
+    let closed = false
+    for (let k = 0; k < token.length; k++) {
+      const ch = token[k]
+      if (this.inString) {
+        if (this.escaped) this.escaped = false
+        else if (ch === '\\') this.escaped = true
+        else if (ch === '"') this.inString = false
+      } else if (ch === '"') this.inString = true
+      else if (ch === '{' || ch === '[') this.depth++
+      else if (ch === '}' || ch === ']') {
+        this.depth--
+        if (this.depth < 0) {
+          this.reset()
+          return false
+        }
+        closed = this.depth === 0
+      }
+    }
+    // A string open at the end of a token goes on past the space a flattened page kept.
+    return closed && this.depth === 0 && !this.inString
+  }
 }
 
 function lastSliceIs(slices: Slice[], line: string, pattern: RegExp): boolean {

@@ -193,6 +193,39 @@ POST /_widget/move/w1
 `,
   ],
   [
+    'an NDJSON body, a JSON string holding a request line, an admonition after a list item without a full stop',
+    `[[widget-bulk]]
+=== Bulk widget API
+
+Writes many widgets.
+
+[[widget-bulk-request]]
+==== {api-request-title}
+
+\`POST /_widget/_bulk\`
+
+[[widget-bulk-prereqs]]
+==== {api-prereq-title}
+
+* \`cluster\`: \`manage_widgets\`
+* \`index\`: \`write\`
+
+NOTE: The job keeps the roles of its creator.
+
+[[widget-bulk-example]]
+==== {api-examples-title}
+
+[source,console]
+----
+POST /_widget/_bulk
+{ "index": { "_id": "1" } }
+{ "name": "first", "note": "then GET /_widget/1" }
+{ "delete": { "_id": "2" } }
+GET /_widget/1
+----
+`,
+  ],
+  [
     'a file of a title, attribute entries and a list of links, with no other block syntax',
     `[role="xpack"]
 [[widget-apis]]
