@@ -14,6 +14,11 @@ export interface LostPlaceholder {
    * (`GET _ml/filters/`), so recovery takes it for a gap only when the page shows a loss (see placeholders.ts).
    */
   trailing?: boolean
+  /**
+   * A path opening with one `/` (`GET /_ilm/explain`): `<index>/_ilm/explain` reads so once the name is
+   * lost, and intact pages write it too. Never named; reported when a documented term found no gap.
+   */
+  leading?: boolean
 }
 
 /** The marker a lost placeholder carries until recovery names it. */
@@ -44,6 +49,7 @@ export function readEndpoints(ctx: PageContext, sections: AbstractBlock[]): { en
           for (const offset of parsed.lostOffsets) {
             lost.push({ endpoint, position: ctx.at(i, pathColumn + offset), prefix: parsed.segments.slice(0, parsed.segmentOf(offset)) })
           }
+          if (/^\/_/.test(m[2]!)) lost.push({ endpoint, position: ctx.at(i, pathColumn), prefix: [], leading: true })
           if (parsed.trailingOffset !== undefined) {
             lost.push({ endpoint, position: ctx.at(i, pathColumn + parsed.trailingOffset), prefix: parsed.segments.filter((s) => s !== ''), trailing: true })
           }

@@ -29,7 +29,7 @@ const METHOD_LINE = /^\s*(GET|PUT|POST|DELETE|HEAD|PATCH)\s+(\S+)/
  * The documented parameters that lost their names take the names of the path's gaps, in order.
  */
 export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], lost: LostPlaceholder[], lostParams: LostParam[], known: Param[]): Endpoint[] {
-  if (lost.length === 0 && lostParams.length === 0) return distinct(endpoints)
+  if (lost.every((g) => g.leading) && lostParams.length === 0) return distinct(endpoints)
   const orphans = pathParamsInNoPath(ctx, known, endpoints)
   const gaps = confirmedGaps(ctx, endpoints, lost, lostParams.length, orphans.length)
   if (gaps.length === 0 && lostParams.length === 0) return distinct(endpoints)
@@ -83,6 +83,16 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
       )
     }
   }
+  // A term left without a gap may have stood before a path's first `/`, which leaves no trace.
+  const gapless = lostParams.filter((l) => !pairs.get(l.param)).length
+  for (const candidate of gapless > 0 ? lost.filter((g) => g.leading && !g.endpoint.path.includes('{')) : []) {
+    ctx.report(
+      candidate.position,
+      'info',
+      'lost-placeholder',
+      `The page documents ${gapless === 1 ? 'a path parameter' : `${gapless} path parameters`} that lost ${gapless === 1 ? 'its name' : 'their names'} and no request path shows a gap for; ${candidate.endpoint.method} ${candidate.endpoint.path} may have lost one here (\`<name>/…\` reads \`/…\` without its name). The path is kept as written.`,
+    )
+  }
   for (const { param } of lostParams) {
     const slot = pairs.get(param)
     // Positions stay out of the model's text (a reflowed page moves them); the diagnostics give them.
@@ -95,7 +105,9 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
       param.position,
       'warning',
       'lost-placeholder',
-      found ? `The parameter name is missing here; recovered as '${param.name}' from ${found.from}.` : `The parameter name is missing here and the page gives no evidence of it; named '${param.name}' (neutral).`,
+      found
+        ? `The parameter name is missing here; recovered as '${param.name}' from ${found.from}.`
+        : `The parameter name is missing here and the page gives no evidence of it${slot ? '' : ' (no request path shows a gap for it)'}; named '${param.name}' (neutral).`,
     )
   }
   return distinct(endpoints)
@@ -136,7 +148,7 @@ function distinct(endpoints: Endpoint[]): Endpoint[] {
  * path parameters that lost their names or are in no path than there are other gaps.
  */
 function confirmedGaps(ctx: PageContext, endpoints: Endpoint[], lost: LostPlaceholder[], lostParamCount: number, orphanCount: number): LostPlaceholder[] {
-  const definite = lost.filter((g) => !g.trailing)
+  const definite = lost.filter((g) => !g.trailing && !g.leading)
   const showsLoss = definite.length > 0 || lostParamCount > 0 || ctx.diagnostics.some((d) => d.rule === 'lost-markup')
   if (!showsLoss) return []
   const keys = new Set(definite.map((g) => g.prefix.join('/')))

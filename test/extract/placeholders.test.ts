@@ -169,12 +169,27 @@ describe('a path parameter documented by name that no request path has', () => {
   })
 })
 
+describe('a placeholder before the first `/`, which leaves no trace', () => {
+  it('is reported on the paths that may have held it, and the term that found no gap says so', async () => {
+    const text = damage(page('`GET <index>/_gadget/explain`\n\n`GET _gadget/status`', '`<index>`::\n(Required, string) Which index.'))
+    const model = await extractModel(text)
+    expect(model.endpoints.map((e) => e.path)).toEqual(['/_gadget/explain', '/_gadget/status'])
+    expect(lostDiagnostics(model).map((d) => [d.severity, d.line, d.column])).toEqual([
+      ['info', 9, 6],
+      ['warning', 16, 1],
+    ])
+    expect(lostDiagnostics(model)[1]!.message).toContain('no request path shows a gap for it')
+    expect(model.pathParams).toMatchObject([{ name: 'id', recovered: { kind: 'neutral' } }])
+  })
+})
+
 describe('intact pages', () => {
   it.each([
     page('`DELETE _gadgets/shelf/<shelf_id>`', '`<shelf_id>`::\n(Required, string) Identifier for the shelf.'),
     page('`GET /<target>/_gadget_search`\n\n`GET /_gadget_search`', '`<target>`::\n(Optional, string) Where to search.'),
     page('`GET _gadgets/filters/`\n\n`GET _gadgets/filters/<filter_id>`', '`<filter_id>`::\n(Optional, string) A filter identifier.'),
     page('`GET _gadgets/filters/`', '`<filter_id>`::\n(Optional, string) A filter identifier, documented though no path has it.'),
+    page('`GET /_gadget/explain`\n\n`GET <index>/_gadget/explain`', '`<index>`::\n(Required, string) Which index.'),
   ])('keep their names and get no lost-placeholder finding: %#', async (text) => {
     const model = await extractModel(text)
     expect(lostDiagnostics(model)).toEqual([])
