@@ -110,7 +110,8 @@ function reflowLine(line: string): Slice[] {
   // Bodies after a request line, followed value by value: an NDJSON body (`_bulk`) has one value per line.
   const body = new JsonDepth()
   let openBlocks = 0
-  // `====` delimits example blocks too (`[%collapsible%open]` then `====` around nested properties).
+  // `====` delimits example blocks too (`[%collapsible%open]` then `====` around nested properties, `[NOTE]`
+  // then `====` around an admonition of several paragraphs).
   const examples: string[] = []
 
   const flush = () => {
@@ -189,13 +190,13 @@ function reflowLine(line: string): Slice[] {
     }
     if (COMMENT.test(t)) {
       // A comment runs to the next block syntax, term or comment, or ends with an include tag (`// tag::x[]`);
-      // a comment before plain text keeps at most a line's worth of words, as where it ended is lost. After a
+      // before plain text it keeps one sentence at most a line's worth of words, as where it ended is lost. After a
       // sentence or a list item it stands apart, so what a list item is followed by (`//CREATE` then an
       // include) does not join the item.
       let end = i
       if (TAG_DIRECTIVE.test(t.slice(2))) end = i
       else if (next !== undefined && TAG_DIRECTIVE.test(next)) end = i + 1
-      else while (end + 1 < tokens.length && end - i < 12 && !endsComment(tokens, end + 1)) end++
+      else while (end + 1 < tokens.length && end - i < 12 && !endsComment(tokens, end + 1) && !(end > i && /[.!?]$/.test(tokens[end]!.text))) end++
       if (current && (/[.!?]$/.test(tokens[i - 1]!.text) || LIST_MARK.test(wordAt(line, current.start)))) blank()
       lineAlone(i, end)
       i = end
@@ -203,7 +204,7 @@ function reflowLine(line: string): Slice[] {
     }
     if (ATTRIBUTE_ENTRY.test(t) && atSentenceEnd(i)) {
       // Values are mostly one word (`true`, a path); an empty one is followed by the next line's syntax.
-      const end = next !== undefined && !endsComment(tokens, i + 1) && !ATTRIBUTE_ENTRY.test(next) ? i + 1 : i
+      const end = next !== undefined && !endsComment(tokens, i + 1) && !ATTRIBUTE_ENTRY.test(next) && !LIST_MARK.test(next) ? i + 1 : i
       lineAlone(i, end)
       i = end
       continue
@@ -215,7 +216,7 @@ function reflowLine(line: string): Slice[] {
       lineAlone(i, i)
       continue
     }
-    if (/^={4,6}$/.test(t) && (examples[examples.length - 1] === t || lastSliceIs(slices, line, /^\[%[\w%]+\]$|^\[example\]$/))) {
+    if (/^={4,6}$/.test(t) && (examples[examples.length - 1] === t || lastSliceIs(slices, line, /^\[(?:%[\w%]+|example|NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]$/))) {
       if (examples[examples.length - 1] === t) examples.pop()
       else examples.push(t)
       lineAlone(i, i)
@@ -374,8 +375,10 @@ function endsComment(tokens: Token[], j: number): boolean {
 function definitionTermEnd(tokens: Token[], i: number): number {
   for (let j = i; j < Math.min(tokens.length, i + 6); j++) {
     const t = tokens[j]!.text
+    // A code span after a full stop: the `::` ends a later term (`` `{"a": {}}`. `b`:: ``), while
+    // `` `version` & `version_type`:: `` is one term.
+    if (j > i && (isStructural(t) || (TERM_START.test(t) && /[.!?]$/.test(tokens[j - 1]!.text)))) return -1
     if (/(?::{2,4}|;;)$/.test(t) && !/^(?:include|image)::/.test(t)) return j
-    if (j > i && (TERM_START.test(t) || isStructural(t))) return -1
   }
   return -1
 }

@@ -8,11 +8,14 @@ import { docsRoot, FIXTURES } from './pages.js'
 
 /** What a page means, without where it says it: the facts a flattened page must keep. */
 function meaning(model: PageModel): unknown {
-  const params = (ps: Param[]): unknown => ps.map((p) => ({ name: p.name, required: p.required, type: p.type, default: p.default, values: p.values, children: p.children && params(p.children) }))
+  const text = (s: string) => s.replace(/\s+/g, ' ').trim()
+  const params = (ps: Param[]): unknown =>
+    ps.map((p) => ({ name: p.name, required: p.required, type: p.type, default: p.default, values: p.values, description: text(p.description), children: p.children && params(p.children) }))
   return {
     id: model.id,
     title: model.title,
     stability: model.stability.level,
+    description: text(model.description),
     endpoints: model.endpoints.map((e) => `${e.method} ${e.path}`),
     pathParams: params(model.pathParams),
     queryParams: params(model.queryParams),
@@ -223,6 +226,40 @@ POST /_widget/_bulk
 { "delete": { "_id": "2" } }
 GET /_widget/1
 ----
+`,
+  ],
+  [
+    'an admonition block, a comment inside a paragraph, a code span ending a sentence before a term, a term of two code spans',
+    `[[widget-update]]
+=== Update widget API
+
+Updates a widget.
+
+[IMPORTANT]
+====
+Updates keep the roles of the widget's creator.
+
+They never change its owner.
+====
+
+[[widget-update-request]]
+==== {api-request-title}
+
+\`POST /_widget/<widget_id>/_update\`
+
+[[widget-update-query-params]]
+==== {api-query-parms-title}
+
+\`query\`::
+(Optional, object) Which widgets to update. It matches every widget
+// <<widget-query,query>>.
+by default: \`{"match_all": {}}\`.
+
+\`version\` & \`version_type\`::
+(Optional, integer) Update only this version.
+
+\`timeout\`::
+(Optional, time units) How long to wait. Defaults to \`1m\`.
 `,
   ],
   [
