@@ -4,8 +4,12 @@ import { diagnostic, type LineOrigin } from './source.js'
 /**
  * Damaged pages: some pipelines collapse every run of whitespace, newlines included, into one space.
  * This rebuilds the line structure from AsciiDoc's own line-level syntax (section titles, anchors, block
- * attributes, delimiters, marker comments, list items, definition-list terms, continuations), so the page
+ * attributes, attribute entries, delimiters, comments and marker comments, include and status macros, list
+ * items, admonition labels, definition-list terms, continuations, callouts and console bodies), so the page
  * parses as it was written. Every rebuilt line is a slice of the damaged line, so positions stay exact.
+ * What the syntax does not show stays lost: where a paragraph ends before another (blank lines), blank
+ * lines and indentation inside listings, and where a title ends when the sentence after it opens with an
+ * ordinary word ("Refresh Control when …").
  */
 
 const SECTION = /^={1,6}$/
@@ -190,8 +194,8 @@ function reflowLine(line: string): Slice[] {
     }
     if (COMMENT.test(t)) {
       // A comment runs to the next block syntax, term or comment, or ends with an include tag (`// tag::x[]`);
-      // before plain text it keeps one sentence at most a line's worth of words, as where it ended is lost. After a
-      // sentence or a list item it stands apart, so what a list item is followed by (`//CREATE` then an
+      // before plain text it keeps one sentence of at most a line's worth of words, as where it ended is lost.
+      // After a sentence or a list item it stands apart, so what follows a list item (`//CREATE` then an
       // include) does not join the item.
       let end = i
       if (TAG_DIRECTIVE.test(t.slice(2))) end = i
