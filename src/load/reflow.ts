@@ -397,8 +397,8 @@ const OPENING_PREPOSITIONS = new Set(['For', 'To', 'In', 'By', 'On', 'At', 'As',
 
 /**
  * Whether tokens[k] opens the paragraph after a title that starts at tokens[from]: a word no title holds,
- * a capitalized attribute (`{transform-cap}`), or a capitalized word the title already said ("Upserts
- * Upserts are").
+ * a capitalized attribute (`{transform-cap}`), a capitalized word before an article, or a capitalized
+ * word the title already said ("Upserts Upserts are").
  */
 function opensSentence(tokens: Token[], k: number, from: number): boolean {
   const t = tokens[k]!.text.replace(/,$/, '')
@@ -406,6 +406,9 @@ function opensSentence(tokens: Token[], k: number, from: number): boolean {
   const after = tokens[k + 1]?.text
   if (OPENING_PREPOSITIONS.has(t)) return after !== undefined && !/^[A-Z]/.test(after)
   if (!/^[A-Z][a-z]/.test(t)) return false
+  // A capitalized verb before an article or a conjunction: an imperative or a sentence ("Control when …",
+  // "Slice a request …"); titles put such words in lower case.
+  if (after !== undefined && /^(?:a|an|the|when|if|whether|how)$/.test(after)) return true
   const word = t.toLowerCase()
   for (let j = from; j < k; j++) if (tokens[j]!.text.toLowerCase() === word) return true
   return false

@@ -191,6 +191,7 @@ describe('reflow detection', () => {
     ['a preposition inside a Title Case title', '[[wait]] === Wait For Active Shards By default, writes wait for the primary only.', '=== Wait For Active Shards'],
     ['"Now," opens a sentence', '[[scripted]] === Scripted updates Now, we can run a script that increments a counter.', '=== Scripted updates'],
     ['code after a title that spelt out its anchor', '[[cat-widget]] == cat widget `widget` is a terse, one-line view of the widgets.', '== cat widget'],
+    ['a capitalized verb before an article opens a sentence', '[[refresh]] ===== Refresh Control when the changes become visible to search.', '===== Refresh'],
     ['a written-out section name before a lower-case word goes on', '[[ex]] ===== Example with failed actions The following request fails.', '===== Example with failed actions'],
   ])('a section title that lost its newline: %s', (_name, head, title) => {
     const line = `${head} [source,console] ---- GET /_widget ---- // TEST[continued] and more words to make the line as long as a page.`
