@@ -199,6 +199,14 @@ describe('reflow detection', () => {
     expect(got.lines).toContain(title)
   })
 
+  it('a flattened page with one list item of a megabyte reflows in linear time', () => {
+    const line = `[[w]] === Widget API [source,console] ---- GET /w ---- // CONSOLE * ${'word '.repeat(200_000)}`
+    const t0 = performance.now()
+    const got = reflowLines([line], [{ file: 'p', line: 1, column: 1 }])
+    expect(performance.now() - t0).toBeLessThan(1_000)
+    expect(got.lines.at(-1)).toMatch(/^\* word word/)
+  })
+
   it.each([
     ['a body after the request line', 'PUT /w/x { "a": 1 } GET /w/x', ['PUT /w/x', '{ "a": 1 }', 'GET /w/x']],
     ['a body after a request with a query', 'POST /w/_search?q=1 [ 1 ]', ['POST /w/_search?q=1', '[ 1 ]']],
