@@ -6,6 +6,7 @@ import type { PageSource } from '../load/source.js'
 import { MODEL_VERSION, type Endpoint, type PageModel } from '../model/types.js'
 import { parseAsciiDoc, rawText } from './asciidoc.js'
 import { descendants } from './blocks.js'
+import { lintDuplicateIds, type RunPage } from './duplicate-ids.js'
 import { PageContext } from './context.js'
 import { readEndpoints } from './endpoints.js'
 import { checkExampleEndpoints } from './example-endpoints.js'
@@ -268,10 +269,16 @@ export async function extractFiles(inputs: string[], options: Omit<LoadOptions, 
   const out: ExtractResult = { models: [], fragments: [], cached }
   // A title-less file another page includes whole (a shared sentence) is a fragment, not a damaged page.
   const included = new Set(results.flatMap((r) => r.includes))
+  const pages: RunPage[] = []
   results.forEach((r, i) => {
     const fragment = !r.model || (included.has(files[i]!) && r.model.diagnostics.some((d) => d.rule === 'no-page-title'))
     if (fragment) out.fragments.push(files[i]!)
-    else out.models.push(r.model!)
+    else pages.push({ path: files[i]!, model: r.model! })
+  })
+  const duplicates = lintDuplicateIds(pages, included)
+  out.models = pages.map(({ path, model }) => {
+    const finding = duplicates.get(path)
+    return finding ? { ...model, diagnostics: sortDiagnostics([...model.diagnostics, finding]) } : model
   })
   return out
 }
