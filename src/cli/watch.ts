@@ -9,7 +9,7 @@ export interface Watcher {
 }
 
 /** Editors save in bursts (temp file, rename, chmod): changes closer together than this make one run. */
-export const DEBOUNCE_MS = 200
+const DEBOUNCE_MS = 200
 
 /**
  * Runs `regenerate` after changes under the docs root (pages and their includes) and the attribute and

@@ -40,7 +40,7 @@ interface PageTruth {
 }
 
 /** Per page id, the spec's endpoints documented by that page. */
-export function indexSpec(spec: Spec): Map<string, PageTruth> {
+function indexSpec(spec: Spec): Map<string, PageTruth> {
   const types = new Map(spec.types.map((t) => [`${t.name.namespace}:${t.name.name}`, t as SpecRequestType]))
   const byDoc = new Map<string, PageTruth>()
   for (const endpoint of spec.endpoints) {

@@ -6,7 +6,7 @@
  */
 
 /** Thrown when a Java pattern uses a construct JavaScript cannot express. */
-export class UnsupportedRegexError extends Error {}
+class UnsupportedRegexError extends Error {}
 
 /** Leading inline flags; `u` (Unicode case) and `d` (Unix lines) have no JavaScript twin and change little. */
 const INLINE_FLAGS = /^\(\?([idmsux]+)\)/

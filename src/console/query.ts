@@ -10,7 +10,7 @@ export function splitTarget(target: string): { path: string; query: Record<strin
  * without `=` has the value `""`, a repeated name keeps its last value. Undecodable `%` escapes are kept as
  * written rather than failing.
  */
-export function decodeQuery(query: string): Record<string, string> {
+function decodeQuery(query: string): Record<string, string> {
   const result: Record<string, string> = {}
   for (const part of query.split('&')) {
     if (part === '') continue

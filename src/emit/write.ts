@@ -32,7 +32,7 @@ export class UnsafeOutputError extends Error {
 }
 
 /** Why a relative output path is not acceptable, or undefined when it is. */
-export function pathProblem(file: string): string | undefined {
+function pathProblem(file: string): string | undefined {
   if (file === '' || file.includes('\0')) return 'empty path or NUL byte'
   if (file.includes('\\')) return 'backslash (paths use / separators)'
   if (file.startsWith('/') || path.isAbsolute(file) || /^[A-Za-z]:/.test(file)) return 'absolute path'

@@ -71,7 +71,7 @@ export function readEndpoints(ctx: PageContext, sections: AbstractBlock[]): { en
  * does a path opening with `//` (`//_search` was `/<target>/_search`); `trailingOffset` is where a path
  * ending in `/` ends, a gap only if the page shows a loss.
  */
-export function normalisePath(written: string): {
+function normalisePath(written: string): {
   path: string
   segments: string[]
   lostOffsets: number[]

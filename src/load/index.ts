@@ -8,7 +8,7 @@ import { reflowLines } from './reflow.js'
 import { diagnostic, type PageSource } from './source.js'
 
 export { parseAttributesText } from './attributes.js'
-export { positionAt, type PageSource } from './source.js'
+export type { PageSource } from './source.js'
 
 export interface LoadOptions {
   /** Absolute docs root; includes never read outside it. */

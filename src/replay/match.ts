@@ -50,7 +50,7 @@ export function parseExpectedJson(text: string): unknown {
 type Path = (string | number)[]
 
 /** Renders a path the way `$body.` references are written: dots between segments, literal dots escaped. */
-export function formatPath(path: Path): string {
+function formatPath(path: Path): string {
   return path.map((segment) => String(segment).replace(/\./g, '\\.')).join('.')
 }
 

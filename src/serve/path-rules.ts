@@ -102,7 +102,7 @@ export function pathRule(param: Param): PathRule | undefined {
 }
 
 /** Whether the parameter takes a comma-separated list or wildcard expression, so each item is checked alone. */
-export function takesList(param: Param): boolean {
+function takesList(param: Param): boolean {
   return /comma-separated|comma separated|wildcard|\blist\b|\barray\b/i.test(`${param.type ?? ''} ${param.description}`)
 }
 

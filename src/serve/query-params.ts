@@ -5,7 +5,7 @@ import { illegalArgument, type EsFailure } from './errors.js'
  * Parameters every Elasticsearch REST handler accepts: the response-format ones consumed by the REST
  * channel (`format`, `filter_path`, `pretty`, `human`) and `error_trace`, consumed by the controller.
  */
-export const GLOBAL_QUERY_PARAMS: readonly string[] = ['error_trace', 'filter_path', 'format', 'human', 'pretty']
+const GLOBAL_QUERY_PARAMS: readonly string[] = ['error_trace', 'filter_path', 'format', 'human', 'pretty']
 
 type ValueKind = 'boolean' | 'time' | 'int' | 'float' | 'double'
 
@@ -68,7 +68,7 @@ function checkTime(name: string, value: string): EsFailure | undefined {
 }
 
 /** The failure Elasticsearch answers when `value` does not parse as the documented type of `param`. */
-export function checkValue(param: Param, value: string): EsFailure | undefined {
+function checkValue(param: Param, value: string): EsFailure | undefined {
   switch (valueKind(param.type)) {
     case 'boolean':
       // `RestRequest.paramAsBoolean`: a bare flag (`?flag`) means true.

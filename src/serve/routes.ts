@@ -48,7 +48,7 @@ function routerPath(template: string): { path: string; names: Map<string, string
   return { path: segments.join('/'), names }
 }
 
-export function normaliseTemplate(path: string): string {
+function normaliseTemplate(path: string): string {
   const trimmed = path.trim().replace(/\/+$/, '')
   return trimmed.startsWith('/') ? trimmed || '/' : `/${trimmed}`
 }

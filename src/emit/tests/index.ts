@@ -19,7 +19,7 @@ export interface ReplayEmitOptions {
   format?: FormatTs
 }
 
-export const REPLAY_DIR = 'replay'
+const REPLAY_DIR = 'replay'
 
 const PRETTIER = { parser: 'typescript', semi: false, singleQuote: true, printWidth: 120, trailingComma: 'all' } as const
 

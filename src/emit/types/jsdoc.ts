@@ -9,7 +9,7 @@ import type { Param, SourcePosition, Stability } from '../../model/types.js'
 export type Doc = OptionalKind<JSDocStructure>
 type Tag = OptionalKind<JSDocTagStructure>
 
-export function commentSafe(text: string): string {
+function commentSafe(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     // Control characters have no place in a comment and some tools choke on them.

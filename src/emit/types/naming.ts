@@ -19,16 +19,16 @@ import type { Diagnostic, PageModel } from '../../model/types.js'
 const API_WORDS = new Set(['api', 'apis'])
 
 /** ASCII words of a text (accents dropped): `Stop {rollup-jobs} API` → `Stop`, `rollup`, `jobs`, `API`. */
-export function wordsOf(text: string): string[] {
+function wordsOf(text: string): string[] {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').match(/[A-Za-z0-9]+/g) ?? []
 }
 
-export function pascalCase(words: string[]): string {
+function pascalCase(words: string[]): string {
   return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('')
 }
 
 /** A PascalCase identifier from free text; `fallback` when the text has no ASCII letters or digits. */
-export function identifierFrom(text: string, fallback: string): string {
+function identifierFrom(text: string, fallback: string): string {
   const name = pascalCase(wordsOf(text)) || fallback
   return /^[0-9]/.test(name) ? `Api${name}` : name
 }

@@ -1,0 +1,15 @@
+/**
+ * docspec as a library: the stages the CLI chains, for pipelines that drive them from code.
+ * load + extract → endpoint models → types and replay tests → written atomically into an output folder;
+ * the embedded server and the replay runner read the same models.
+ */
+export type * from './model/types.js'
+export { extractFiles, extractPage, findPages, type ExtractResult, type ExtractRun } from './extract/index.js'
+export { loadPage, loadText, type LoadOptions } from './load/index.js'
+export { emitTypes } from './emit/types/index.js'
+export { emitReplayTests, type ReplayEmitOptions } from './emit/tests/index.js'
+export { writeOutput, type WriteResult } from './emit/write.js'
+export { generate, type GenerateOptions, type Generated } from './cli/generate.js'
+export { createDocServer, type DocServer, type DocServerOptions } from './serve/index.js'
+export { runReplay, type ReplayRunOptions, type ReplaySummary } from './replay/run.js'
+export { compareWithSpec, type Spec } from './compare/spec.js'
