@@ -13,7 +13,7 @@ import { checkExampleEndpoints } from './example-endpoints.js'
 import { endpointsFromExamples } from './example-only-endpoints.js'
 import { readExamples } from './examples.js'
 import { readHeader } from './header.js'
-import { lintLostProsePlaceholders, lintSections, lintUndefinedAttributes } from './lint.js'
+import { lintLostProsePlaceholders, lintPathTypos, lintSections, lintUndefinedAttributes } from './lint.js'
 import { orderedParam, readParams, type LostParam, type ParamPlace, type ReadParam } from './params.js'
 import { recoverPlaceholders } from './placeholders.js'
 import { readPrerequisites } from './prerequisites.js'
@@ -80,6 +80,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   lintUndefinedAttributes(ctx)
   lintLostProsePlaceholders(ctx)
   lintSections(ctx, header.title, header.titleLine, sections, documented.length)
+  lintPathTypos(ctx, documented, header.id, header.title)
   return assemble(ctx, {
     id: header.id,
     title: header.title,
