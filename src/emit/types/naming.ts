@@ -3,7 +3,9 @@
  *
  * Naming rule: a page's base name is `<Namespace><Action>`, both in PascalCase.
  * - Namespace: the first segment of the page's first endpoint path when it is an API namespace
- *   (starts with `_`, e.g. `/_rollup/job/{job_id}/_stop` → `Rollup`); none for paths such as `/{index}/_doc`.
+ *   (starts with `_`, e.g. `/_rollup/job/{job_id}/_stop` → `Rollup`), or, after leading placeholders, an
+ *   `_` segment followed by a literal one (`/{index}/_ilm/explain` → `Ilm`); none for paths such as
+ *   `/{index}/_doc/{id}` or `/{index}/_mget`, where the `_` segment is the action.
  * - Action: the title's words without a trailing "API"/"APIs" and without words repeating the namespace.
  *   A plural title word is written singular when the page id spells it so, because the id is the docs' own
  *   short name (`Stop rollup jobs API`, id `rollup-stop-job` → `Stop Job`). No other English rules apply.
@@ -34,8 +36,11 @@ function identifierFrom(text: string, fallback: string): string {
 }
 
 function namespaceWords(page: PageModel): string[] {
-  const first = page.endpoints[0]?.path.split('/').find((s) => s !== '')
-  return first?.startsWith('_') ? wordsOf(first) : []
+  const segments = page.endpoints[0]?.path.split('/').filter((s) => s !== '') ?? []
+  const at = segments.findIndex((s) => !s.startsWith('{'))
+  const first = segments[at]
+  const next = segments[at + 1]
+  return first?.startsWith('_') && (at === 0 || (next !== undefined && !next.startsWith('{'))) ? wordsOf(first) : []
 }
 
 function singularPerId(word: string, idWords: Set<string>): string {
