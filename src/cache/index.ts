@@ -1,15 +1,18 @@
 /**
  * The incremental-run cache (`.docspec-cache/` in the working directory unless `--cache-dir`): page
  * results keyed on the page text, its resolved includes, the attributes, the tool's code and version and
- * the model version, so that a rerun extracts only the pages whose inputs changed; and formatted
+ * the model version, so that a rerun extracts only the pages whose inputs changed; generated type
+ * modules, keyed on their inputs, so that it emits only the modules of pages that changed; and formatted
  * generated files, keyed on their unformatted text, so that it formats only the files that changed.
  */
 import path from 'node:path'
 import { FormatCache } from './format-cache.js'
+import { ModuleCache } from './module-cache.js'
 import { DiskPageStore } from './page-store.js'
 import { extractSalt } from './salt.js'
 
 export { FormatCache } from './format-cache.js'
+export { ModuleCache } from './module-cache.js'
 export { DiskPageStore } from './page-store.js'
 
 export const DEFAULT_CACHE_DIR = '.docspec-cache'
@@ -18,6 +21,19 @@ export function openPageStore(options: { dir?: string; version: string; root: st
   return new DiskPageStore(path.resolve(options.dir ?? DEFAULT_CACHE_DIR), extractSalt(options.version, options.root, options.attributes))
 }
 
-export function openFormatCache(dir?: string): FormatCache {
-  return new FormatCache(path.resolve(dir ?? DEFAULT_CACHE_DIR))
+
+/** The caches of emission: type modules and formatted files, swept together once the run is done. */
+export function openEmitCaches(dir?: string): { modules: ModuleCache; format: FormatCache; sweep(): void; writeError(): string | undefined } {
+  const root = path.resolve(dir ?? DEFAULT_CACHE_DIR)
+  const modules = new ModuleCache(root)
+  const format = new FormatCache(root)
+  return {
+    modules,
+    format,
+    sweep: () => {
+      modules.sweep()
+      format.sweep()
+    },
+    writeError: () => modules.writeError ?? format.writeError,
+  }
 }

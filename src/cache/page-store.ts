@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FileResult, PageStore } from '../extract/index.js'
+import { writeAtomically } from './entries.js'
 
 /** What is stored per page: enough to tell whether the result still holds, and the result. */
 interface Entry {
@@ -46,20 +47,7 @@ export class DiskPageStore implements PageStore {
   set(file: string, bytes: Uint8Array, result: FileResult): void {
     if (this.writeError !== undefined) return
     const entry: Entry = { key: this.key(file, bytes), includes: result.includes.map((inc) => this.hashOf(inc)), result }
-    const target = this.entryPath(file)
-    const temp = `${target}.${process.pid}.tmp`
-    try {
-      fs.mkdirSync(this.folder, { recursive: true })
-      fs.writeFileSync(temp, JSON.stringify(entry))
-      fs.renameSync(temp, target)
-    } catch (error) {
-      this.writeError = (error as Error).message
-      try {
-        fs.rmSync(temp, { force: true })
-      } catch {
-        // The folder itself is unusable: nothing was left behind.
-      }
-    }
+    this.writeError = writeAtomically(this.entryPath(file), JSON.stringify(entry))
   }
 
   private key(file: string, bytes: Uint8Array): string {

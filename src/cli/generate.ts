@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { openFormatCache } from '../cache/index.js'
+import { openEmitCaches } from '../cache/index.js'
 import { emitReplayTests } from '../emit/tests/index.js'
 import { emitTypes } from '../emit/types/index.js'
 import { writeOutput, type WriteResult } from '../emit/write.js'
@@ -31,13 +31,13 @@ export interface Generated {
 export async function generate(inputs: string[], options: GenerateOptions): Promise<Generated> {
   const setups = readSetups(options.setups)
   const { models, root, cached, cacheError } = await extractInputs(inputs, options, 'generate')
-  const formatCache = options.cache === false ? undefined : openFormatCache(options.cacheDir)
-  const format = formatCache ? { format: formatCache.format } : {}
-  const types = await emitTypes(models, format)
+  const caches = options.cache === false ? undefined : openEmitCaches(options.cacheDir)
+  const format = caches ? { format: caches.format.format } : {}
+  const types = await emitTypes(models, { ...format, ...(caches && { modules: caches.modules }) })
   const tests = await emitReplayTests(models, { setups, ...format })
-  formatCache?.sweep()
+  caches?.sweep()
   const result = await writeOutput(path.resolve(options.out), [...types.files, ...tests.files], { check: options.check ?? false })
-  const error = cacheError ?? formatCache?.writeError
+  const error = cacheError ?? caches?.writeError()
   return { models, root, result, cached, ...(error !== undefined && { cacheError: error }), diagnostics: allDiagnostics(models, [...types.diagnostics, ...tests.diagnostics]) }
 }
 

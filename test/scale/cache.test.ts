@@ -1,7 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DiskPageStore, FormatCache, openPageStore } from '../../src/cache/index.js'
+import { DiskPageStore, FormatCache, ModuleCache, openPageStore } from '../../src/cache/index.js'
+import { emitTypes } from '../../src/emit/types/index.js'
+import type { PageModel } from '../../src/model/types.js'
+import { at, page, rollupStopJob, snippet } from '../emit-types/models.js'
 import { generate } from '../../src/cli/generate.js'
 import { extractFiles } from '../../src/extract/index.js'
 import { makeTree, PARAMS, readTree, WIDGET_PAGE } from './tree.js'
@@ -114,5 +117,56 @@ describe('format cache', () => {
     second.sweep()
     expect(fs.readdirSync(path.join(cacheDir(), 'format'))).toHaveLength(2)
     expect(await new FormatCache(cacheDir()).format('let b=2;', OPTIONS)).toBe('let b = 2\n')
+  })
+})
+
+describe('module cache', () => {
+  const modules = () => new ModuleCache(cacheDir())
+  const files = async (models: PageModel[], cache?: ModuleCache) => Object.fromEntries((await emitTypes(models, cache ? { modules: cache } : {})).files.map((f) => [f.path, f.content]))
+  /** Page `Widget` answers `{ request: {…} }`: its nested `WidgetResponseRequest` clashes with the top-level name of page `WidgetResponse`. */
+  const widget = (description = 'Gets a widget.') =>
+    page({
+      file: 'a.asciidoc',
+      title: 'Widget API',
+      description,
+      endpoints: [{ method: 'GET', path: '/_widget', position: at('a.asciidoc', 5) }],
+      examples: [snippet('a.asciidoc', 0, { role: 'response', responseJson: { request: { id: 'w1' } } })],
+    })
+  const widgetResponse = page({ file: 'b.asciidoc', title: 'Response API', endpoints: [{ method: 'GET', path: '/_widget/response', position: at('b.asciidoc', 5) }] })
+
+  it('builds only the modules of pages that changed, with the bytes of a run without it', async () => {
+    const models = [rollupStopJob(), widget(), widgetResponse]
+    const first = modules()
+    const cold = await files(models, first)
+    expect(cold).toEqual(await files(models))
+    expect({ hits: first.hits, misses: first.misses }).toEqual({ hits: 0, misses: 3 })
+
+    const warm = modules()
+    expect(await files(models, warm)).toEqual(cold)
+    expect({ hits: warm.hits, misses: warm.misses }).toEqual({ hits: 3, misses: 0 })
+
+    const changed = [rollupStopJob(), widget('Gets one widget.'), widgetResponse]
+    const rerun = modules()
+    expect(await files(changed, rerun)).toEqual(await files(changed))
+    expect({ hits: rerun.hits, misses: rerun.misses }).toEqual({ hits: 2, misses: 1 })
+  })
+
+  it('builds a page again when the names other pages took before it change', async () => {
+    const both = await files([widget(), widgetResponse], modules())
+    expect(both['types/Widget.ts']).toContain('request: WidgetResponseRequest2')
+    const rerun = modules()
+    const alone = await files([widget()], rerun)
+    expect(alone['types/Widget.ts']).toContain('request: WidgetResponseRequest\n')
+    expect(alone).toEqual(await files([widget()]))
+    expect(rerun.misses).toBe(1)
+  })
+
+  it('takes a damaged entry for a miss', async () => {
+    await files([widget()], modules())
+    const folder = path.join(cacheDir(), 'modules')
+    for (const name of fs.readdirSync(folder)) fs.writeFileSync(path.join(folder, name), '{"content": 1')
+    const rerun = modules()
+    expect(await files([widget()], rerun)).toEqual(await files([widget()]))
+    expect({ hits: rerun.hits, misses: rerun.misses }).toEqual({ hits: 0, misses: 1 })
   })
 })

@@ -107,13 +107,25 @@ export function assignBaseNames(
 /**
  * Exported type names across all generated modules. Every module is re-exported from one index, so a
  * nested name (e.g. `AResponseRequest` for field `request`) must not clash with another page's top-level
- * name (page `AResponse`); clashes get a numeric suffix.
+ * name (page `AResponse`); clashes get a numeric suffix. A page's names all continue its base name with a
+ * new word (nested ones extend the name of the type holding them), so the names taken before a page that
+ * do so (`under`) are all that can change the names it gets.
  */
 export class NameRegistry {
   private readonly taken = new Set<string>()
+  private readonly log: string[] = []
+  private readonly byBase = new Map<string, string[]>()
+
+  /** `bases`: the page base names whose `under` is asked. */
+  constructor(bases: Iterable<string> = []) {
+    for (const base of bases) this.byBase.set(base, [])
+  }
 
   reserve(name: string): void {
+    if (this.taken.has(name)) return
     this.taken.add(name)
+    this.log.push(name)
+    for (let i = 1; i < name.length; i++) if (/[A-Z0-9]/.test(name[i]!)) this.byBase.get(name.slice(0, i))?.push(name)
   }
 
   /** `prefix + PascalCase(hint)`, made unique. */
@@ -121,8 +133,23 @@ export class NameRegistry {
     const base = `${prefix}${pascalCase(wordsOf(hint)) || 'Field'}`
     let name = base
     for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`
-    this.taken.add(name)
+    this.reserve(name)
     return name
+  }
+
+  /** How many names are taken: a mark for `since`. */
+  get size(): number {
+    return this.log.length
+  }
+
+  /** The names taken after `mark`, in order. */
+  since(mark: number): string[] {
+    return this.log.slice(mark)
+  }
+
+  /** The names taken that continue `base` (one of the constructor's) with a new word, sorted. */
+  under(base: string): string[] {
+    return [...(this.byBase.get(base) ?? [])].sort()
   }
 }
 

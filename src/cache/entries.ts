@@ -1,0 +1,58 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+/**
+ * A folder of cache entries addressed by content hashes. Entries are written atomically (temp file, then
+ * rename), so a reader never sees half an entry; a cache that cannot be written (read-only file system,
+ * disk full) must not fail the run: writes stop and `writeError` says why. `sweep` removes the entries
+ * this run did not use, so the folder holds one output's worth.
+ */
+export class EntryFolder {
+  private readonly used = new Set<string>()
+  writeError: string | undefined
+
+  constructor(readonly folder: string) {}
+
+  read(name: string): string | undefined {
+    this.used.add(name)
+    try {
+      return fs.readFileSync(path.join(this.folder, name), 'utf8')
+    } catch {
+      return undefined
+    }
+  }
+
+  write(name: string, content: string): void {
+    this.used.add(name)
+    if (this.writeError !== undefined) return
+    this.writeError = writeAtomically(path.join(this.folder, name), content)
+  }
+
+  sweep(): void {
+    let names: string[]
+    try {
+      names = fs.readdirSync(this.folder)
+    } catch {
+      return
+    }
+    for (const name of names) if (!this.used.has(name)) fs.rmSync(path.join(this.folder, name), { force: true })
+  }
+}
+
+/** Writes `file` through a temp file and a rename; returns the error message when it could not. */
+export function writeAtomically(file: string, content: string): string | undefined {
+  const temp = `${file}.${process.pid}.tmp`
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(temp, content)
+    fs.renameSync(temp, file)
+    return undefined
+  } catch (error) {
+    try {
+      fs.rmSync(temp, { force: true })
+    } catch {
+      // The folder itself is unusable: nothing was left behind.
+    }
+    return (error as Error).message
+  }
+}
