@@ -34,6 +34,16 @@ describe('decoding', () => {
     expect(got.diagnostics).toMatchObject([{ rule, severity: 'error', file: 'p.asciidoc', line: 1, column: 1 }])
   })
 
+  it.each([
+    ['UTF-16LE', 'utf-16le', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+    ['UTF-16BE', 'utf-16be', (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()])],
+  ])('a %s file with its byte order mark → the same lines, said in an info', (_name, encoding, encode) => {
+    const root = docsRoot()
+    const got = loadText(encode('= Caf\u00e9\r\n\r\nSome text.\r\n'), path.join(root, 'p.asciidoc'), { root })
+    expect(got.lines).toEqual(['= Caf\u00e9', '', 'Some text.', ''])
+    expect(got.diagnostics).toMatchObject([{ rule: 'utf16-file', severity: 'info', line: 1, column: 1, message: expect.stringContaining(encoding.toUpperCase()) }])
+  })
+
   it('a stray Latin-1 byte is text, not binary', () => {
     const root = docsRoot()
     const got = loadText(Buffer.from([...Buffer.from('= Caf'), 0xe9, 0x0a]), path.join(root, 'p.asciidoc'), { root })
