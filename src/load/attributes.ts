@@ -50,18 +50,35 @@ export function resolveAttributeRefs(
   onMissing?: (name: string, offset: number) => void,
 ): string {
   if (!text.includes('{')) return text
-  return replaceRefs(text, attributes, 0, onMissing)
+  return replaceRefs(text, { attributes, expanded: new Map() }, new Set(), onMissing)
 }
 
-function replaceRefs(text: string, attributes: Record<string, string>, depth: number, onMissing?: (name: string, offset: number) => void): string {
+/** Longest value a reference expands to: values that refer to others twice over grow exponentially with nesting. */
+const MAX_EXPANSION = 10_000
+
+interface Expansion {
+  attributes: Record<string, string>
+  /** Each name's expanded value, worked out once per text. */
+  expanded: Map<string, string>
+}
+
+function replaceRefs(text: string, run: Expansion, active: ReadonlySet<string>, onMissing?: (name: string, offset: number) => void): string {
   return text.replace(ATTRIBUTE_REF, (whole, escape: string | undefined, name: string, offset: number) => {
     if (escape) return whole.slice(1)
-    const value = attributes[name]
+    const value = run.attributes[name]
     if (value === undefined) {
       onMissing?.(name, offset)
       return whole
     }
-    // Values nest ({ref} → {branch}); a bound keeps a self-referencing value from looping.
-    return depth < 8 && value.includes('{') ? replaceRefs(value, attributes, depth + 1) : value
+    // Values nest ({ref} → {branch}); a value that refers back to itself is left as written.
+    if (active.has(name)) return whole
+    if (!value.includes('{')) return value
+    let expanded = run.expanded.get(name)
+    if (expanded === undefined) {
+      expanded = replaceRefs(value, run, new Set([...active, name]))
+      if (expanded.length > MAX_EXPANSION) expanded = value
+      run.expanded.set(name, expanded)
+    }
+    return expanded
   })
 }
