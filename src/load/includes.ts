@@ -8,6 +8,8 @@ import { TaggedFile } from './tags.js'
 
 const INCLUDE = /^include::([^\s[][^[]*)\[(.*)\]\s*$/
 const MAX_DEPTH = 16
+/** Lines a page may grow to through includes: a file that includes another twice, nested, doubles at each level. */
+const MAX_LINES = 250_000
 
 export interface IncludeContext {
   /** Absolute docs root: nothing outside it is ever read. */
@@ -29,12 +31,15 @@ export interface Expanded {
  * so that later include targets can use them.
  */
 export function expandIncludes(lines: string[], origins: LineOrigin[], absFile: string, ctx: IncludeContext): Expanded {
-  const out: Expanded = { lines: [], origins: [], diagnostics: [] }
+  const out: Expanding = { lines: [], origins: [], diagnostics: [], full: false }
   expandInto(out, lines, (i) => origins[i]!, absFile, ctx, [`${absFile}[]`])
-  return out
+  return { lines: out.lines, origins: out.origins, diagnostics: out.diagnostics }
 }
 
-function expandInto(out: Expanded, lines: string[], originOf: (i: number) => LineOrigin, absFile: string, ctx: IncludeContext, stack: string[]): void {
+/** `full`: the page reached `MAX_LINES`; later includes are skipped. */
+type Expanding = Expanded & { full: boolean }
+
+function expandInto(out: Expanding, lines: string[], originOf: (i: number) => LineOrigin, absFile: string, ctx: IncludeContext, stack: string[]): void {
   const shown = (p: string) => relative(ctx.root, p)
   lines.forEach((line, i) => {
     const origin = originOf(i)
@@ -50,6 +55,11 @@ function expandInto(out: Expanded, lines: string[], originOf: (i: number) => Lin
       return
     }
     const at = { ...origin, column: origin.column + 9 }
+    if (out.lines.length >= MAX_LINES) {
+      if (!out.full) out.diagnostics.push(diagnostic(at, 'error', 'include-too-large', `The page grew to ${MAX_LINES} lines through its includes; this include and the ones after it were skipped.`))
+      out.full = true
+      return
+    }
     // The directive is replaced by the lines it selects, as Asciidoctor does: a blank line left in its place
     // would end the paragraph the include continues (`(Optional, string)` then the shared definition text).
     const missing: string[] = []

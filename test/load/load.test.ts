@@ -24,10 +24,10 @@ describe('decoding', () => {
   })
 
   it.each([
-    ['empty', new Uint8Array(0), 'empty-file'],
-    ['NUL bytes', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), 'binary-file'],
-    ['invalid UTF-8 without NULs', Uint8Array.from({ length: 4096 }, (_, i) => 0x80 + (i % 64)), 'binary-file'],
-  ])('%s file → %s error, no lines', (_name, bytes, rule) => {
+    ['empty', 'empty-file', new Uint8Array(0)],
+    ['NUL bytes', 'binary-file', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)],
+    ['invalid UTF-8 without NULs', 'binary-file', Uint8Array.from({ length: 4096 }, (_, i) => 0x80 + (i % 64))],
+  ])('%s file → %s error, no lines', (_name, rule, bytes) => {
     const root = docsRoot({ 'p.asciidoc': bytes })
     const got = loadPage(path.join(root, 'p.asciidoc'), { root })
     expect(got.lines).toEqual([])
@@ -122,6 +122,18 @@ describe('includes', () => {
     const root = docsRoot({ 'x.asciidoc': 'x', 'p.asciidoc': `text\n${directive}` })
     const got = loadPage(path.join(root, 'p.asciidoc'), { root })
     expect(got.diagnostics.filter((d) => d.rule === rule)).toMatchObject([{ severity, file: 'p.asciidoc', line: 2, column: 10 }])
+  })
+
+  it('stops including once a page grows past its bound (files that include the next one several times, nested)', () => {
+    const files: Record<string, string> = { 'f12.asciidoc': 'a line' }
+    for (let i = 1; i < 12; i++) files[`f${i}.asciidoc`] = `include::f${i + 1}.asciidoc[]\n`.repeat(4)
+    const root = docsRoot(files)
+    // 4^11 lines (four million) if every include were read.
+    const got = loadText('text\ninclude::f1.asciidoc[]\nafter', path.join(root, 'p.asciidoc'), { root })
+    // The files being read when the bound is reached still end (their last, blank lines).
+    expect(got.lines.length).toBeLessThan(250_100)
+    expect(got.lines.at(-1)).toBe('after')
+    expect(got.diagnostics.filter((d) => d.rule === 'include-too-large')).toMatchObject([{ severity: 'error', column: 10 }])
   })
 
   it('never reads outside the root (relative, absolute, or through a symbolic link)', () => {
