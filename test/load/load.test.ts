@@ -170,11 +170,11 @@ describe('attributes', () => {
 describe('reflow detection', () => {
   const page = fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/rollup-stop-job.asciidoc'), 'utf8')
   it.each([
-    ['a flattened page', page.replace(/\s+/g, ' '), true],
-    ['a long prose line', 'word '.repeat(100), false],
-    ['a short line with syntax', '== A [[b]] ----', false],
-    ['a long line with one hint only', `${'word '.repeat(40)}[source,js] ${'word '.repeat(10)}`, false],
-  ])('%s → %s', (_name, line, want) => {
+    ['a flattened page', true, page.replace(/\s+/g, ' ')],
+    ['a long prose line', false, 'word '.repeat(100)],
+    ['a short line with syntax', false, '== A [[b]] ----'],
+    ['a long line with one hint only', false, `${'word '.repeat(40)}[source,js] ${'word '.repeat(10)}`],
+  ])('%s → %s', (_name, want, line) => {
     expect(looksFlattened(line)).toBe(want)
   })
 
