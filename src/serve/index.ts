@@ -13,7 +13,11 @@ import { buildRoutes, type Match } from './routes.js'
 
 export interface DocServerOptions {
   log?: (line: string) => void
+  /** Largest request body accepted, in bytes; Elasticsearch's `http.max_content_length` default is 100mb. */
+  maxBodyBytes?: number
 }
+
+const MAX_BODY_BYTES = 100 * 1024 * 1024
 
 export interface DocServer {
   /** Starts listening; resolves to the base URL. Defaults: loopback `127.0.0.1`, an ephemeral port. */
@@ -34,11 +38,16 @@ const failed = (failure: EsFailure, headers?: Record<string, string>): Answer =>
   headers,
 })
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body's text, or undefined once it grows past `limit` bytes (the rest is read and dropped). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) chunks.push(chunk)
+    })
+    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }
@@ -102,7 +111,9 @@ export function createDocServer(models: PageModel[], options: DocServerOptions =
     const query = [...new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1))]
     const method = req.method ?? 'GET'
     const path = decodedPath(pathname)
-    const body = parseBody(await readBody(req))
+    const text = await readBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES)
+    if (text === undefined) return failed({ status: 413, type: 'illegal_argument_exception', reason: `request body is larger than ${options.maxBodyBytes ?? MAX_BODY_BYTES} bytes (http.max_content_length)` })
+    const body = parseBody(text)
 
     if (method === 'OPTIONS') {
       // Elasticsearch answers OPTIONS itself, listing the path's methods.

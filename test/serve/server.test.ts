@@ -228,6 +228,20 @@ describe('answers from examples', () => {
     }
   })
 
+  it('refuses a body over its size bound with 413, and still answers the next request', async () => {
+    const small = createDocServer([rollupStopJob()], { maxBodyBytes: 1024 })
+    const url = await small.listen()
+    try {
+      const res = await fetch(`${url}/_rollup/job/sensor/_stop`, { method: 'POST', body: JSON.stringify({ pad: 'x'.repeat(4096) }) })
+      expect(res.status).toBe(413)
+      expect(await res.json()).toMatchObject({ status: 413, error: { type: 'illegal_argument_exception', reason: expect.stringContaining('1024 bytes') } })
+      const next = await fetch(`${url}/_rollup/job/sensor/_stop`, { method: 'POST', body: '{}' })
+      expect(next.status).toBe(200)
+    } finally {
+      await small.close()
+    }
+  })
+
   it('filters the answer by filter_path', async () => {
     const res = await call('POST', '/_rollup/job/sensor/_stop?wait_for_completion=true&filter_path=waited')
     expect(res.json).toEqual({ waited: true })
