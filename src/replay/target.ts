@@ -53,9 +53,10 @@ export function displayUrl(url: URL | string): string {
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}`.replace(/\/$/, '')
 }
 
+/** Loopback by its name alone: `localhost` and loopback addresses; other names (`x.localhost` too) may resolve anywhere. */
 export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  if (host === 'localhost' || host.endsWith('.localhost')) return true
+  if (host === 'localhost') return true
   if (isIP(host) === 4) return host.startsWith('127.')
   if (isIP(host) === 6) return host === '::1' || host.startsWith('::ffff:7f')
   return false

@@ -56,6 +56,9 @@ describe('target', () => {
     ['es.example.com', false],
     ['10.0.0.1', false],
     ['localhost.example.com', false],
+    ['es.localhost', false],
+    ['127.0.0.1.example.com', false],
+    ['[::2]', false],
   ])('%s is loopback: %s', (host, want) => expect(isLoopback(host)).toBe(want))
 
   it('keeps URL credentials out of what it shows and into the Authorization header', () => {
