@@ -96,6 +96,12 @@ const DEFAULT_PATTERNS = [
 /** The default the text states ("Defaults to `30s`", "The default value is 20 seconds"), without markup. */
 export function statedDefault(text: string): string | undefined {
   const flat = text.replace(/\s+/g, ' ')
+  // An aside in parentheses often gives the default of something the sentence names ("more than
+  // `index.merge.policy.expunge_deletes_allowed` (default to 10) percents … Defaults to `false`."): the text around it speaks first.
+  return defaultIn(flat.replace(/\([^()]*\)/g, ' ')) ?? defaultIn(flat)
+}
+
+function defaultIn(flat: string): string | undefined {
   for (const pattern of DEFAULT_PATTERNS) {
     const m = pattern.exec(flat)
     if (!m) continue
@@ -108,6 +114,8 @@ export function statedDefault(text: string): string | undefined {
     value = second && new RegExp(`^${TIME_WORDS}$`, 'i').test(second.replace(/[.,;]$/, '')) ? `${first} ${second.replace(/[.,;]$/, '')}` : first!
     value = value.replace(/[.,;:]+$/, '')
     if (/^(?:the|a|an|this|that|is|it|to|false\.|if|when|none|no|not)$/i.test(value) && value.toLowerCase() !== 'none') continue
+    // "Defaults to checking if a merge is needed" describes what happens; an unquoted -ing word is no value.
+    if (/^[a-z]{2,}ing$/.test(value)) continue
     return value
   }
   return undefined
