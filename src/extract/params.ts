@@ -102,9 +102,10 @@ function attach(ctx: PageContext, param: Param, block: AbstractBlock, place: Par
     // Under a query or path parameter, nested entries list its allowed values; under a body field, its properties.
     if (place === 'query' || place === 'path') {
       param.values ??= nested.map((p) => p.name)
-      // A value marked `(Default)` (`full_copy` (Default):::) is the default; its mark reads as a type.
-      const marked = nested.find((p) => /^default$/i.test(p.type ?? ''))
-      if (marked) param.default ??= marked.name
+      // A value marked `(Default)` (`full_copy` (Default):::) is the default; its mark reads as a type. When several
+      // are marked (the columns a cat API shows unless `h` picks others), no one of them is the default.
+      const marked = nested.filter((p) => /^default$/i.test(p.type ?? ''))
+      if (marked.length === 1) param.default ??= marked[0]!.name
       appendDescription(ctx, param, nested.map((p) => `${p.name}: ${p.description}`).join('\n'))
     } else param.children = [...(param.children ?? []), ...nested]
   } else if (context === 'open' || context === 'example' || context === 'sidebar') {
