@@ -1,3 +1,4 @@
+import { parseAttributeEntry } from '../load/attributes.js'
 import type { Endpoint } from '../model/types.js'
 import type { PageContext } from './context.js'
 import type { PageSection } from './sections.js'
@@ -12,7 +13,12 @@ const ATTRIBUTE_REF = /(\\)?\{([\w][\w-]*)\}/g
 export function lintUndefinedAttributes(ctx: PageContext): void {
   let verbatim: string | undefined
   const reported = new Set<string>()
+  // The attributes hold the values left once the page is read: a name the page sets, uses and then unsets
+  // (`:page-id: x` … `{page-id}` … `:!page-id:`) is defined where it is used.
+  const set = new Map<string, boolean>()
   ctx.source.lines.forEach((line, i) => {
+    const entry = line.startsWith(':') ? parseAttributeEntry(line) : undefined
+    if (entry) set.set(entry.name, entry.value !== undefined)
     const delimiter = VERBATIM_DELIMITER.exec(line)?.[1]
     if (delimiter) {
       if (!verbatim) verbatim = delimiter
@@ -23,7 +29,7 @@ export function lintUndefinedAttributes(ctx: PageContext): void {
     const code = codeSpans(line)
     for (const m of line.matchAll(ATTRIBUTE_REF)) {
       const name = m[2]!
-      if (m[1] || name in ctx.source.attributes || code.some(([s, e]) => m.index! >= s && m.index! < e)) continue
+      if (m[1] || (set.get(name) ?? name in ctx.source.attributes) || code.some(([s, e]) => m.index! >= s && m.index! < e)) continue
       const key = `${name}@${i}`
       if (reported.has(key)) continue
       reported.add(key)
