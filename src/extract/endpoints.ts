@@ -46,6 +46,9 @@ export function readEndpoints(ctx: PageContext, sections: AbstractBlock[]): { en
           const pathColumn = column + m[1]!.length + m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length).search(/\S/)
           const parsed = normalisePath(m[2]!)
           const endpoint: Endpoint = { method: m[1] as HttpMethod, path: parsed.path, position: ctx.at(i, column) }
+          for (const { offset, name } of parsed.unclosed) {
+            ctx.report(ctx.at(i, pathColumn + offset), 'warning', 'unclosed-placeholder', `The path placeholder \`${name}\` in ${m[2]} lacks its ${name.startsWith('<') ? 'closing `>`' : 'opening `<`'}; read as {${name.replace(/[<>]/g, '')}}.`)
+          }
           for (const offset of parsed.lostOffsets) {
             lost.push({ endpoint, position: ctx.at(i, pathColumn + offset), prefix: parsed.segments.slice(0, parsed.segmentOf(offset)) })
           }
@@ -75,6 +78,8 @@ function normalisePath(written: string): {
   path: string
   segments: string[]
   lostOffsets: number[]
+  /** Placeholders missing one bracket (`_nodes/<nodes/reload_secure_settings`). */
+  unclosed: { offset: number; name: string }[]
   trailingOffset?: number
   segmentOf(offset: number): number
 } {
@@ -82,6 +87,7 @@ function normalisePath(written: string): {
   const leadingGap = /^\/\/+[^/]/.test(raw)
   const parts = (leadingGap ? [''] : []).concat(raw.replace(/^\/+/, '').split('/'))
   const lostOffsets: number[] = []
+  const unclosed: { offset: number; name: string }[] = []
   const starts: number[] = []
   let offset = leadingGap ? 1 : raw.length - raw.replace(/^\/+/, '').length
   const segments = parts.map((segment, i) => {
@@ -102,6 +108,11 @@ function normalisePath(written: string): {
       }
       return `{${names.length > 1 ? name.replace(/\d+$/, '') : name}}`
     }
+    const half = /^<([\w-]+)$|^([\w-]+)>$/.exec(segment)
+    if (half) {
+      unclosed.push({ offset: at, name: segment })
+      return `{${half[1] ?? half[2]}}`
+    }
     return segment.replace(/<([^>]+)>/g, '{$1}')
   })
   const path = '/' + segments.filter((s, i) => s !== '' || i < segments.length - 1).join('/').replace(/\/+$/, '')
@@ -109,6 +120,7 @@ function normalisePath(written: string): {
     path: path === '/' ? '/' : path,
     segments,
     lostOffsets,
+    unclosed,
     ...(parts.length > 1 && parts[parts.length - 1] === '' && { trailingOffset: raw.length }),
     segmentOf: (o: number) => starts.findIndex((s, i) => o >= s && (i === starts.length - 1 || o < starts[i + 1]!)),
   }
