@@ -22,12 +22,15 @@ export function endpointsFromExamples(ctx: PageContext, examples: Snippet[]): En
   for (const call of calls) counts.set(keywords(call.segments), (counts.get(keywords(call.segments)) ?? 0) + 1)
   let api: string | undefined
   for (const [k, n] of counts) if (api === undefined || n > counts.get(api)!) api = k
+  const ours = calls.filter((call) => keywords(call.segments) === api)
+  // A word one example writes as a fixed part of the path stays one after a value in another
+  // (`_nodes/usage` and `_nodes/nodeId1,nodeId2/usage`).
+  const fixed = new Set(ours.flatMap((call) => templated(call.segments).filter((s, i) => s === call.segments[i])))
   const out: Endpoint[] = []
-  for (const call of calls) {
-    if (keywords(call.segments) !== api) continue
-    let template = templated(call.segments)
+  for (const call of ours) {
+    let template = templated(call.segments, Infinity, fixed)
     const shorter = out.find((e) => !e.path.includes('{') && extends_(template, split(e.path)))
-    if (shorter) template = templated(call.segments, split(shorter.path).length)
+    if (shorter) template = templated(call.segments, split(shorter.path).length, fixed)
     const path = '/' + template.join('/')
     if (out.some((e) => e.method === call.method && e.path === path)) continue
     out.push({ method: call.method, path: path === '/' ? '/' : path, position: call.position })
@@ -58,12 +61,15 @@ function keywords(segments: string[]): string {
   return segments.filter((s) => s.startsWith('_')).join('/')
 }
 
-/** Segments with values replaced by placeholders; `from` marks every later non-keyword segment a value. */
-function templated(segments: string[], from = Infinity): string[] {
+/**
+ * Segments with values replaced by placeholders; `from` marks every later non-keyword segment a value, and
+ * words in `fixed` stay words after a value.
+ */
+function templated(segments: string[], from = Infinity, fixed: ReadonlySet<string> = new Set()): string[] {
   let ids = 0
   let previousValue = false
   return segments.map((s, i) => {
-    const value = !s.startsWith('_') && (i === 0 || i >= from || previousValue || /^\d+$|[,*]/.test(s))
+    const value = !s.startsWith('_') && (i === 0 || i >= from || (previousValue && !fixed.has(s)) || /^\d+$|[,*]/.test(s))
     previousValue = value
     if (!value) return s
     return i === 0 ? '{index}' : `{${++ids === 1 ? 'id' : `id${ids}`}}`

@@ -40,6 +40,7 @@ export function readHeader(ctx: PageContext, page: AbstractBlock, pageLineIndex:
       if (text) intro.push(text)
     }
   }
+  if (intro.length === 0) intro.push(...restatedOpening(ctx, page, rawTitle))
   return {
     id: id ?? '',
     title: ctx.text(rawTitle),
@@ -70,6 +71,29 @@ function firstSectionOffset(page: AbstractBlock): AbstractBlock[] {
   // Older pages head every section with a discrete heading (`[float]`): the intro ends at the first one too.
   const first = blocks.findIndex((b) => b.getContext() === 'section' || b.getContext() === 'floating_title')
   return first < 0 ? blocks : blocks.slice(0, first)
+}
+
+/**
+ * Older pages open with a heading that restates the title (`== Nodes Feature Usage`, then `[float]
+ * === Nodes usage`): the paragraphs right under it open the page, they are no section of their own.
+ */
+function restatedOpening(ctx: PageContext, page: AbstractBlock, rawTitle: string): string[] {
+  const blocks = children(page)
+  const at = blocks.findIndex((b) => b.getContext() === 'section' || b.getContext() === 'floating_title')
+  const heading = blocks[at]
+  if (!heading) return []
+  const words = (text: string) => (text.toLowerCase().match(/[a-z]{3,}/g) ?? []).map((w) => w.replace(/s$/, ''))
+  const titleWords = new Set(words(ctx.text(rawTitle)))
+  const headingWords = words(ctx.text((heading as Block).getTitle?.() ?? ''))
+  if (headingWords.length === 0 || !headingWords.every((w) => titleWords.has(w))) return []
+  const under = heading.getContext() === 'section' ? children(heading) : blocks.slice(at + 1)
+  const opening: string[] = []
+  for (const block of under) {
+    if (block.getContext() !== 'paragraph') break
+    const text = ctx.text((block as Block).getSource())
+    if (text) opening.push(text)
+  }
+  return opening
 }
 
 function readTitleabbrev(ctx: PageContext, block: Block): string | undefined {

@@ -34,6 +34,18 @@ describe('endpoints of a page that writes no request line', () => {
     expect(await endpoints(page)).toEqual(['GET /_cat/widgets'])
   })
 
+  it('reads the opening under a heading that restates the title, and keeps a word one example fixes after a value in another', async () => {
+    const page = `[[widget-usage]]\n== Widget Feature Usage\n\n[float]\n=== Widget usage\n\nThe widget usage API allows to retrieve the usage of widget features.\n\n${snippet('js', 'GET _widgets/usage\nGET _widgets/w1,w2/usage', '// CONSOLE\n')}\n[float]\n==== REST actions usage\n\nCounts calls.\n`
+    const model = await extractModel(page)
+    expect(model.description).toBe('The widget usage API allows to retrieve the usage of widget features.')
+    expect(model.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual(['GET /_widgets/usage', 'GET /_widgets/{id}/usage'])
+  })
+
+  it('reads no opening under a first heading that does not restate the title', async () => {
+    const page = `[[widget-usage]]\n== Widget Feature Usage\n\n[float]\n=== Counting calls\n\nThe widget usage API allows to retrieve the usage of widget features.\n`
+    expect((await extractModel(page)).description).toBe('')
+  })
+
   it('gives no endpoint to a page that is not an API page', async () => {
     const page = `[[widget-resources]]\n=== Widget resources\n\nWidgets are objects the create widget API uses.\n\n${snippet('console', 'PUT /_widgets/w1\n{"size": 1}')}\n`
     expect(await endpoints(page)).toEqual([])
