@@ -1,14 +1,18 @@
-import type { AbstractBlock, ListItem } from '@asciidoctor/core'
+import type { AbstractBlock, Block, ListItem } from '@asciidoctor/core'
 import type { ResponseCode } from '../model/types.js'
 import { children, lineIndexOf, rawText } from './asciidoc.js'
 import type { PageContext } from './context.js'
 
 type DlistEntry = [ListItem[], ListItem | undefined]
 
-/** `` `404` (Missing resources):: text `` entries of the Response codes section. */
+/**
+ * `` `404` (Missing resources):: text `` entries of the Response codes section, and codes its sentences
+ * name ("If the user is not defined, the request 404s.").
+ */
 export function readResponseCodes(ctx: PageContext, sections: AbstractBlock[]): ResponseCode[] {
   const out: ResponseCode[] = []
   for (const section of sections) {
+    for (const paragraph of children(section).filter((b) => b.getContext() === 'paragraph')) out.push(...codesInSentences(ctx, paragraph as Block))
     for (const list of children(section).filter((b) => b.getContext() === 'dlist')) {
       for (const [terms, dd] of (list as unknown as { getItems(): DlistEntry[] }).getItems()) {
         const term = terms[0]
@@ -28,4 +32,21 @@ export function readResponseCodes(ctx: PageContext, sections: AbstractBlock[]): 
     }
   }
   return out
+}
+
+/** Status codes a paragraph names (`404`, `404s`), each with the paragraph as its description, at the code. */
+function codesInSentences(ctx: PageContext, paragraph: Block): ResponseCode[] {
+  const first = lineIndexOf(paragraph) ?? 0
+  const lines = paragraph.getSourceLines()
+  const description = ctx.text(paragraph.getSource())
+  const seen = new Set<number>()
+  return lines.flatMap((line, i) =>
+    [...line.matchAll(/(?<![\w.])`?([1-5]\d\d)`?(?:s\b|(?!\w|\.\d))/g)].flatMap((m) => {
+      const code = Number(m[1])
+      if (seen.has(code)) return []
+      seen.add(code)
+      const column = ctx.line(first + i).indexOf(line) + 1 + m.index!
+      return [{ code, description, position: ctx.at(first + i, Math.max(column, 1)) }]
+    }),
+  )
 }

@@ -230,4 +230,13 @@ describe('response codes', () => {
     ])
     expect(model.diagnostics).toMatchObject([{ rule: 'bad-response-code', line: 19 }])
   })
+
+  it('codes the section names in sentences, at the code, but no other numbers', async () => {
+    const section = '==== {api-response-codes-title}\n\nIf the widget is not defined in the `native` realm,\nthe request 404s.\n\nA locked widget returns `409`. Retry after 1.5 seconds or 200.5 ms.\n'
+    const model = await extractModel(apiPage(section))
+    expect(model.responseCodes.map((c) => [c.code, c.position.line, c.position.column, c.description])).toEqual([
+      [404, 14, 13, 'If the widget is not defined in the native realm, the request 404s.'],
+      [409, 16, 25, 'A locked widget returns 409. Retry after 1.5 seconds or 200.5 ms.'],
+    ])
+  })
 })
