@@ -110,7 +110,22 @@ function attach(ctx: PageContext, param: Param, block: AbstractBlock, place: Par
     } else param.children = [...(param.children ?? []), ...nested]
   } else if (context === 'open' || context === 'example' || context === 'sidebar') {
     for (const child of children(block)) attach(ctx, param, child, place, lost, read)
-  } else appendText(ctx, param, block)
+  } else {
+    if (context === 'ulist' && (place === 'query' || place === 'path')) bulletedValues(param, block)
+    appendText(ctx, param, block)
+  }
+}
+
+/**
+ * A bulleted list whose every item opens with a code span (`` * `closed` (Default) ``) lists a query or
+ * path parameter's values; the one item marked `(Default)` is its default.
+ */
+function bulletedValues(param: Param, list: AbstractBlock): void {
+  const items = (list as unknown as { getItems(): ListItem[] }).getItems().map((item) => /^`([^`\s]+)`\s*(\(default\))?/i.exec(rawText(item)))
+  if (items.length < 2 || items.some((m) => !m)) return
+  param.values ??= items.map((m) => m![1]!)
+  const marked = items.filter((m) => m![2])
+  if (marked.length === 1) param.default ??= marked[0]![1]
 }
 
 function appendText(ctx: PageContext, param: Param, block: AbstractBlock): void {

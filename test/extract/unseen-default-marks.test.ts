@@ -16,3 +16,19 @@ describe('values marked (Default) under a query parameter', () => {
     expect(model.queryParams[0]!.default).toBeUndefined()
   })
 })
+
+describe('a bulleted list of values under a query parameter', () => {
+  const page = (items: string) => apiPage(`==== {api-query-parms-title}\n\n\`expand\` (Optional)::\n(string) Which widgets wildcards expand to. Possible values are:\n\n${items}\n\n\`pretty\`::\n(boolean) Pretty.\n`)
+
+  it('lists its values, the one marked (Default) being the default', async () => {
+    const model = await extractModel(page('* `closed` (Default)\n* `open`\n* `all`'))
+    expect(model.queryParams[0]).toMatchObject({ name: 'expand', values: ['closed', 'open', 'all'], default: 'closed' })
+    expect(model.queryParams.map((p) => p.name)).toEqual(['expand', 'pretty'])
+  })
+
+  it('is no value list when an item does not open with a value', async () => {
+    const model = await extractModel(page('* `closed` (Default)\n* any other word'))
+    expect(model.queryParams[0]!.values).toBeUndefined()
+    expect(model.queryParams[0]!.default).toBeUndefined()
+  })
+})
