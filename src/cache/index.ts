@@ -21,7 +21,6 @@ export function openPageStore(options: { dir?: string; version: string; root: st
   return new DiskPageStore(path.resolve(options.dir ?? DEFAULT_CACHE_DIR), extractSalt(options.version, options.root, options.attributes))
 }
 
-
 /** The caches of emission: type modules and formatted files, swept together once the run is done. */
 export function openEmitCaches(dir?: string): { modules: ModuleCache; format: FormatCache; sweep(): void; writeError(): string | undefined } {
   const root = path.resolve(dir ?? DEFAULT_CACHE_DIR)
