@@ -68,14 +68,14 @@ export async function emitTypes(models: PageModel[], options: TypesEmitOptions =
   for (const page of pages) {
     const base = bases.get(page)!
     const path = `types/${base}.ts`
-    const key = [JSON.stringify(page), base, ...registry.under(base)]
-    let built = options.modules?.get(key)
+    const key = options.modules && [JSON.stringify(page), base, ...registry.under(base)]
+    let built = key && options.modules!.get(key)
     if (built) for (const name of built.claimed) registry.reserve(name)
     else {
       const mark = registry.size
       const module = buildPageModule(page, base, registry)
       built = { content: await print(path, header(page.file), module.statements), claimed: registry.since(mark), diagnostics: module.diagnostics }
-      options.modules?.set(key, built)
+      if (key) options.modules!.set(key, built)
     }
     diagnostics.push(...built.diagnostics)
     files.push({ path, content: built.content })
