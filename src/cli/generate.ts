@@ -6,6 +6,7 @@ import { writeOutput, type WriteResult } from '../emit/write.js'
 import type { Diagnostic, PageModel } from '../model/types.js'
 import { allDiagnostics, formatDiagnostic, hasErrors } from './diagnostics.js'
 import { extractInputs, type InputOptions } from './inputs.js'
+import { progressReporter } from './progress.js'
 import { readSetups } from './setups.js'
 import { summaryLine } from './summary.js'
 import { untilSignal, watchGenerate } from './watch.js'
@@ -30,10 +31,12 @@ export interface Generated {
 /** Extracts the pages, emits types and replay tests, and writes (or checks) them in `--out`. */
 export async function generate(inputs: string[], options: GenerateOptions): Promise<Generated> {
   const setups = readSetups(options.setups)
-  const { models, root, cached, cacheError } = await extractInputs(inputs, options, 'generate')
+  const { models, root, cached, cacheError } = await extractInputs(inputs, options)
   const caches = options.cache === false ? undefined : openEmitCaches(options.cacheDir)
   const format = caches ? { format: caches.format.format } : {}
-  const types = await emitTypes(models, { ...format, ...(caches && { modules: caches.modules }) })
+  const progress = progressReporter('types', { quiet: options.quiet ?? false })
+  progress.start(models.filter((m) => m.endpoints.length > 0).length)
+  const types = await emitTypes(models, { ...format, ...(caches && { modules: caches.modules }), onModule: () => progress.tick() }).finally(() => progress.stop())
   const tests = await emitReplayTests(models, { setups, ...format })
   caches?.sweep()
   const result = await writeOutput(path.resolve(options.out), [...types.files, ...tests.files], { check: options.check ?? false })

@@ -30,13 +30,13 @@ export interface Extracted extends ExtractResult {
  * Extracts the models of every page under the inputs with the command's `--root` / `--attributes`, from
  * the cache where a page's inputs are unchanged, with progress on stderr unless `--quiet`.
  */
-export async function extractInputs(inputs: string[], options: InputOptions, label = 'extract'): Promise<Extracted> {
+export async function extractInputs(inputs: string[], options: InputOptions): Promise<Extracted> {
   for (const input of inputs) if (!fs.existsSync(input)) throw new UsageError(`no such file or folder: ${input}`)
   const root = resolveRoot(options.root, inputs[0]!)
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root is not a folder: ${options.root}`)
   const attributes = options.attributes ? readAttributes(options.attributes) : {}
   const store = options.cache === false ? undefined : openPageStore({ dir: options.cacheDir, version: VERSION, root, attributes })
-  const progress = progressReporter(label, { quiet: options.quiet ?? false })
+  const progress = progressReporter('extract', { quiet: options.quiet ?? false })
   try {
     const result = await extractFiles(inputs, { root, attributes }, {
       ...(store && { store }),

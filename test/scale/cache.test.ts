@@ -161,6 +161,15 @@ describe('module cache', () => {
     expect(rerun.misses).toBe(1)
   })
 
+  it('reports each page module, built or reused, for progress', async () => {
+    const models = [rollupStopJob(), widget(), widgetResponse, page({ file: 'c.asciidoc' })]
+    for (const cache of [modules(), modules()]) {
+      let ticks = 0
+      await emitTypes(models, { modules: cache, onModule: () => ticks++ })
+      expect(ticks).toBe(3)
+    }
+  })
+
   it('takes a damaged entry for a miss', async () => {
     await files([widget()], modules())
     const folder = path.join(cacheDir(), 'modules')

@@ -44,6 +44,8 @@ export interface TypesEmitOptions {
   format?: FormatTs
   /** Reuses the modules of pages whose inputs did not change. */
   modules?: ModuleStore
+  /** Called once per page module, built or reused (progress of long runs). */
+  onModule?: () => void
 }
 
 export async function emitTypes(models: PageModel[], options: TypesEmitOptions = {}): Promise<{ files: EmittedFile[]; diagnostics: Diagnostic[] }> {
@@ -79,6 +81,7 @@ export async function emitTypes(models: PageModel[], options: TypesEmitOptions =
     }
     diagnostics.push(...built.diagnostics)
     files.push({ path, content: built.content })
+    options.onModule?.()
   }
   const modules = [COMMON_MODULE, ...pages.map((p) => bases.get(p)!)]
   const index = modules.map((m) => `export * from './types/${m}.js'`)
