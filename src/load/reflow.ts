@@ -31,8 +31,8 @@ const ATTRIBUTE_ENTRY = /^:!?[\w-]+!?:$/
 const COMMENT = /^\/\/(?:[^/]|$)/
 const CALLOUT = /^<\d+>$/
 const TAG_DIRECTIVE = /^(?:tag|end)::[^[\s]*\[[^\]]*\]$/
-// A definition term, possibly right after its anchor: `` `name` ``, `` [[id]]`name` ``.
-const TERM_START = /^(?:\[\[[^\]\s]+\]\])?`/
+// A definition term, possibly right after its anchor or in a role's marked text: `` `name` ``, `` [[id]]`name` ``, `` [xpack]#`name`# ``.
+const TERM_START = /^(?:\[\[[^\]\s]+\]\])?(?:\[[\w.-]+\]#)?`/
 
 interface Token {
   text: string
@@ -273,8 +273,9 @@ function reflowLine(line: string): Slice[] {
       continue
     }
     const termEnd = TERM_START.test(t) ? definitionTermEnd(tokens, i) : -1
-    // Mid-sentence too: a one-word term (`` `name`:: ``) is never prose, and a description may lack its full stop.
-    if (termEnd >= 0 && (atSentenceEnd(i) || termEnd === i)) {
+    // Mid-sentence too: a one-word term (`` `name`:: ``) or an annotated one (`` `name` (Optional):: ``) is never
+    // prose, and a description or a list item may lack its full stop.
+    if (termEnd >= 0 && (atSentenceEnd(i) || termEnd === i || annotatedTerm(tokens, i, termEnd))) {
       blank()
       lineAlone(i, termEnd)
       i = termEnd
@@ -385,6 +386,11 @@ function definitionTermEnd(tokens: Token[], i: number): number {
     if (/(?::{2,4}|;;)$/.test(t) && !/^(?:include|image)::/.test(t)) return j
   }
   return -1
+}
+
+/** A code span then only its parenthesized annotation up to the `::` (`` `name` (Required, string):: ``). */
+function annotatedTerm(tokens: Token[], i: number, end: number): boolean {
+  return end > i && tokens[i + 1]!.text.startsWith('(') && /\)(?::{2,4}|;;)$/.test(tokens[end]!.text) && !tokens.slice(i + 1, end + 1).some((k) => k.text.includes('`'))
 }
 
 /** Section titles of API pages written out, as pages before the `{api-*-title}` attributes have them. */
