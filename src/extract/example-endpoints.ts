@@ -51,7 +51,13 @@ function oneWordOff(template: string[], segments: string[]): boolean {
   const off = template.filter((t, i) => !/^\{.*\}$/.test(t) && t !== segments[i])
   if (off.length !== 1) return false
   const i = template.indexOf(off[0]!)
-  return distance(off[0]!, segments[i]!) <= 2
+  return distance(off[0]!, segments[i]!) <= 2 && !prefixed(off[0]!, segments[i]!) && !prefixed(segments[i]!, off[0]!)
+}
+
+/** `_unfreeze` is `_freeze` with a prefix that makes another word (the opposite, or again): a neighbouring API, not a typo. */
+function prefixed(a: string, b: string): boolean {
+  const word = (s: string) => s.replace(/^_/, '')
+  return /^(?:un|de|dis|re|non)$/.test(word(a).slice(0, word(a).length - word(b).length)) && word(a).endsWith(word(b))
 }
 
 /** Levenshtein distance, for the short path words compared here. */
