@@ -57,9 +57,10 @@ export function readEndpoints(ctx: PageContext, sections: AbstractBlock[]): { en
             lost.push({ endpoint, position: ctx.at(i, pathColumn + parsed.trailingOffset), prefix: parsed.segments.filter((s) => s !== ''), trailing: true })
           }
           const key = `${endpoint.method} ${endpoint.path}`
-          // A repeated line ending in `/` is kept: it may be the other form of the path, its placeholder lost.
+          // A repeated line ending in `/` is kept: it may be the other form of the path, its placeholder lost;
+          // so is the form without `/` after it (`GET _tasks/` then `GET _tasks`).
           if (parsed.lostOffsets.length === 0 && parsed.trailingOffset === undefined && seen.has(key)) continue
-          seen.add(key)
+          seen.add(parsed.trailingOffset === undefined ? key : `${key}/`)
           endpoints.push(endpoint)
         }
       }

@@ -116,7 +116,8 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
 /** Parameters documented under a path-parameters heading, named, that no request path has (`index` for `GET /_cat/count/`). */
 function pathParamsInNoPath(ctx: PageContext, known: Param[], endpoints: Endpoint[]): Param[] {
   const inPaths = new Set(endpoints.flatMap((e) => [...e.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!)))
-  const candidates = known.filter((p) => p.name !== '\u0000' && /^[\w-]+$/.test(p.name) && !inPaths.has(p.name))
+  // A flag or a timeout under path parameters is a misfiled query parameter (`force`, `timeout`), no path's value.
+  const candidates = known.filter((p) => p.name !== '\u0000' && /^[\w-]+$/.test(p.name) && !inPaths.has(p.name) && (!p.type || /string|list|array/i.test(p.type)))
   if (candidates.length === 0) return []
   // One pass over the lines: the section each loaded line is in (the first copy, when an include repeats it).
   const sectionOf = new Map<string, SectionKind>()
@@ -143,24 +144,28 @@ function distinct(endpoints: Endpoint[]): Endpoint[] {
 
 /**
  * The gaps to name. A path ending in `/` is written so on intact pages too (`GET _ml/filters/`); it is a
- * gap when the page lost something else (a gap, a term's name, its `<titleabbrev>`) and the line repeats
- * an earlier one (`GET _ml/filters/` was `GET _ml/filters/<filter_id>`), or when the page documents more
- * path parameters that lost their names or are in no path than there are other gaps.
+ * gap when the page shows a loss (a gap, a term's name, its `<titleabbrev>`, the same path written without
+ * the `/` too) and the line repeats another (`GET _ml/filters/` was `GET _ml/filters/<filter_id>`), or when
+ * the page documents more path parameters that lost their names or are in no path than there are other gaps.
  */
 function confirmedGaps(ctx: PageContext, endpoints: Endpoint[], lost: LostPlaceholder[], lostParamCount: number, orphanCount: number): LostPlaceholder[] {
   const definite = lost.filter((g) => !g.trailing && !g.leading)
-  const showsLoss = definite.length > 0 || lostParamCount > 0 || ctx.diagnostics.some((d) => d.rule === 'lost-markup')
+  // The first of repeated lines is the form without the placeholder, and so is a line without the `/`
+  // wherever it stands (`GET _tasks/` then `GET _tasks`): intact pages write one form of a path once.
+  const trailing = lost.filter((g) => g.trailing)
+  const endsInSlash = new Set(trailing.map((g) => g.endpoint))
+  const call = (e: Endpoint) => `${e.method} ${e.path}`
+  const twins = (gap: LostPlaceholder, slashed: boolean) =>
+    endpoints.some((e, k) => e !== gap.endpoint && call(e) === call(gap.endpoint) && (slashed ? k < endpoints.indexOf(gap.endpoint) : !endsInSlash.has(e)))
+  const showsLoss = definite.length > 0 || lostParamCount > 0 || trailing.some((g) => twins(g, false)) || ctx.diagnostics.some((d) => d.rule === 'lost-markup')
   if (!showsLoss) return []
   const keys = new Set(definite.map((g) => g.prefix.join('/')))
   const out = [...definite]
   const pending: LostPlaceholder[] = []
-  // The first of repeated lines is the form without the placeholder.
   const repeated = new Set<string>()
-  for (const gap of lost.filter((g) => g.trailing)) {
-    const index = endpoints.indexOf(gap.endpoint)
-    const call = `${gap.endpoint.method} ${gap.endpoint.path}`
-    const repeats = endpoints.slice(0, index).some((e) => `${e.method} ${e.path}` === call)
-    if (repeats) repeated.add(call)
+  for (const gap of trailing) {
+    const repeats = twins(gap, true) || twins(gap, false)
+    if (repeats) repeated.add(call(gap.endpoint))
     if (repeats || keys.has(gap.prefix.join('/'))) {
       out.push(gap)
       keys.add(gap.prefix.join('/'))
@@ -169,7 +174,7 @@ function confirmedGaps(ctx: PageContext, endpoints: Endpoint[], lost: LostPlaceh
   let spare = lostParamCount + orphanCount - keys.size
   for (const gap of pending) {
     const key = gap.prefix.join('/')
-    if (repeated.has(`${gap.endpoint.method} ${gap.endpoint.path}`)) continue
+    if (repeated.has(call(gap.endpoint))) continue
     if (!keys.has(key)) {
       if (spare <= 0) continue
       spare--
