@@ -192,7 +192,8 @@ function reflowLine(line: string): Slice[] {
       i = end
       continue
     }
-    if (COMMENT.test(t)) {
+    // A path right after its method (`` `POST //_close` `` once `<index>` is lost) is no comment.
+    if (COMMENT.test(t) && !HTTP_METHOD.test(tokens[i - 1]?.text.replace(/^`/, '') ?? '')) {
       // A comment runs to the next block syntax, term or comment, or ends with an include tag (`// tag::x[]`);
       // before plain text it keeps one sentence of at most a line's worth of words, as where it ended is lost.
       // After a sentence or a list item it stands apart, so what follows a list item (`//CREATE` then an
