@@ -15,13 +15,13 @@ const METHODS = new Set<string>(['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'PATCH'
  * page's API. Path words that are values (the leading index, numbers, lists, wildcards, words after a value,
  * or words added to a shorter example path) become placeholders, named neutrally: the page gives no names.
  */
-export function endpointsFromExamples(ctx: PageContext, examples: Snippet[]): Endpoint[] {
-  const calls = examples.flatMap((s) => (s.testSetup || s.teardown ? [] : s.role === 'request' ? s.requests.map((r) => ({ method: r.method, segments: split(r.path), position: r.position })) : s.role === 'other' ? curlCalls(s) : []))
+export function endpointsFromExamples(ctx: PageContext, examples: Snippet[], title = ''): Endpoint[] {
+  const calls = exampleCalls(examples)
   // Most calls, not the first: an example creating the document to update may come first.
   const counts = new Map<string, number>()
   for (const call of calls) counts.set(keywords(call.segments), (counts.get(keywords(call.segments)) ?? 0) + 1)
-  let api: string | undefined
-  for (const [k, n] of counts) if (api === undefined || n > counts.get(api)!) api = k
+  let api = titledApi(title, examples)
+  if (api === undefined) for (const [k, n] of counts) if (api === undefined || n > counts.get(api)!) api = k
   const ours = calls.filter((call) => keywords(call.segments) === api)
   // A word one example writes as a fixed part of the path stays one after a value in another
   // (`_nodes/usage` and `_nodes/nodeId1,nodeId2/usage`).
@@ -37,6 +37,29 @@ export function endpointsFromExamples(ctx: PageContext, examples: Snippet[]): En
     ctx.report(call.position, 'info', 'endpoint-from-example', `The page writes no request line; ${call.method} ${path} is taken from this example (placeholder names are not given by the page).`)
   }
   return out
+}
+
+/**
+ * The `_keyword` path of an example call that an old page's bare title names word for word ("Reload Search
+ * Analyzers" and `POST /my_index/_reload_search_analyzers`): every title word is a word of the path, every
+ * `_keyword` word a title word. Such a page is that API's page, even when it never says "API".
+ */
+export function titledApi(title: string, examples: Snippet[]): string | undefined {
+  const titleWords = words(title)
+  if (titleWords.length === 0) return undefined
+  const named = exampleCalls(examples).find((call) => {
+    const pathWords = words(call.segments.join(' '))
+    return titleWords.every((w) => pathWords.includes(w)) && words(keywords(call.segments)).every((w) => titleWords.includes(w))
+  })
+  return named && keywords(named.segments) ? keywords(named.segments) : undefined
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)
+}
+
+function exampleCalls(examples: Snippet[]): Call[] {
+  return examples.flatMap((s) => (s.testSetup || s.teardown ? [] : s.role === 'request' ? s.requests.map((r) => ({ method: r.method, segments: split(r.path), position: r.position })) : s.role === 'other' ? curlCalls(s) : []))
 }
 
 /** `curl -XGET 'http://localhost:9200/_cluster/health?pretty'` lines of an old page's `[source,js]` or `sh` snippet. */

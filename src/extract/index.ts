@@ -10,7 +10,7 @@ import { lintDuplicateIds, type RunPage } from './duplicate-ids.js'
 import { PageContext } from './context.js'
 import { readEndpoints } from './endpoints.js'
 import { checkExampleEndpoints } from './example-endpoints.js'
-import { endpointsFromExamples } from './example-only-endpoints.js'
+import { endpointsFromExamples, titledApi } from './example-only-endpoints.js'
 import { readExamples } from './examples.js'
 import { readHeader } from './header.js'
 import { lintLostProsePlaceholders, lintPathTypos, lintSections, lintUndefinedAttributes } from './lint.js'
@@ -72,10 +72,10 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const examples = readExamples(ctx, doc)
   const documented = checkExampleEndpoints(ctx, named, examples)
   // An API page without request lines (the curl era, or a lost Request section) still shows its API in its examples.
-  // Old titles are bare names ("Cluster Health", "cat health"): the cat prefix, their parameters or their opening
-  // sentence tell an API page.
+  // Old titles are bare names ("Cluster Health", "cat health"): the cat prefix, their parameters, their opening
+  // sentence or a title naming the path an example calls tell an API page.
   const isApi = /\bAPI$|^cat \w+$/i.test(header.title) || params.path.length + params.query.length > 0 || INTRODUCES_API.test(header.intro.split('\n\n')[0]!)
-  const withExamples = documented.length === 0 && isApi ? endpointsFromExamples(ctx, examples) : documented
+  const withExamples = documented.length === 0 && (isApi || titledApi(header.title, examples)) ? endpointsFromExamples(ctx, examples, header.title) : documented
   const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
   lintUndefinedAttributes(ctx)
   lintLostProsePlaceholders(ctx)
