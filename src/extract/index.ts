@@ -68,6 +68,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   alsoQueryForGet(ctx, params, endpoints.map((e) => e.method))
   const all = Object.values(params).flat().map((r) => r.param)
   const named = recoverPlaceholders(ctx, endpoints, lost, lostParams, all)
+  lintUnboundPathParams(ctx, params.path, named)
 
   const examples = readExamples(ctx, doc)
   const documented = checkExampleEndpoints(ctx, named, examples)
@@ -121,6 +122,21 @@ function moveMisplacedPathParams(ctx: PageContext, params: Record<ParamPlace, Re
     params.query.push(read)
     return false
   })
+}
+
+/**
+ * A path parameter written as a placeholder that no request path has (`<policy-id>` beside
+ * `/_slm/policy/<snapshot-lifecycle-policy-id>`): one of the two names is wrong. The model keeps both as written.
+ */
+function lintUnboundPathParams(ctx: PageContext, pathParams: ReadParam[], endpoints: Endpoint[]): void {
+  if (endpoints.length === 0) return
+  const inPaths = new Set(endpoints.flatMap((e) => [...e.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!)))
+  const undocumented = [...inPaths].filter((name) => !pathParams.some((r) => r.param.name === name))
+  for (const { param } of pathParams) {
+    if (inPaths.has(param.name)) continue
+    const hint = undocumented.length ? `; the paths have ${undocumented.map((n) => `{${n}}`).join(', ')}, which no parameter documents` : ''
+    ctx.report(param.position, 'warning', 'misplaced-param', `\`${param.name}\` is documented as a path parameter, but no request path has {${param.name}}${hint}.`)
+  }
 }
 
 /** "The Create Index API is used to …", "Use this API to …": the opening of an API page, not of a resource page. */
