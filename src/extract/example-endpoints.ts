@@ -34,6 +34,26 @@ export function checkExampleEndpoints(ctx: PageContext, endpoints: Endpoint[], e
   return all()
 }
 
+/**
+ * A request line with a list of values where another request line of the same method has a placeholder
+ * (`GET /_enrich/policy/policy1,policy2` under `GET /_enrich/policy/<name>`) is an example of that endpoint,
+ * not an endpoint: dropped, and said so.
+ */
+export function dropExampleRequestLines(ctx: PageContext, endpoints: Endpoint[]): Endpoint[] {
+  return endpoints.filter((endpoint) => {
+    const segments = split(endpoint.path)
+    const of = endpoints.find((e) => e !== endpoint && e.method === endpoint.method && exampleOf(split(e.path), segments))
+    if (!of) return true
+    ctx.report(endpoint.position, 'info', 'example-request-line', `${endpoint.method} ${endpoint.path} fills a placeholder of ${of.method} ${of.path} (at ${of.position.line}:${of.position.column}) with values: an example of it, not an endpoint.`)
+    return false
+  })
+}
+
+function exampleOf(template: string[], segments: string[]): boolean {
+  const filled = template.filter((t, i) => t !== segments[i])
+  return template.length === segments.length && filled.length > 0 && template.every((t, i) => t === segments[i] || (/^\{.*\}$/.test(t) && /^[^{_][^{]*[,*]/.test(segments[i]!)))
+}
+
 function split(path: string): string[] {
   return path.replace(/^\/+|\/+$/g, '').split('/')
 }

@@ -9,7 +9,7 @@ import { descendants } from './blocks.js'
 import { lintDuplicateIds, type RunPage } from './duplicate-ids.js'
 import { PageContext } from './context.js'
 import { readEndpoints } from './endpoints.js'
-import { checkExampleEndpoints } from './example-endpoints.js'
+import { checkExampleEndpoints, dropExampleRequestLines } from './example-endpoints.js'
 import { endpointsFromExamples, titledApi } from './example-only-endpoints.js'
 import { readExamples } from './examples.js'
 import { readHeader } from './header.js'
@@ -67,7 +67,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   optionalPathParams(params.path, endpoints)
   alsoQueryForGet(ctx, params, endpoints.map((e) => e.method))
   const all = Object.values(params).flat().map((r) => r.param)
-  const named = recoverPlaceholders(ctx, endpoints, lost, lostParams, all)
+  const named = dropExampleRequestLines(ctx, recoverPlaceholders(ctx, endpoints, lost, lostParams, all))
   lintUnboundPathParams(ctx, params.path, named)
 
   const examples = readExamples(ctx, doc)
