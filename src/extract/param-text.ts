@@ -84,13 +84,15 @@ function looksLikeType(s: string): boolean {
 }
 
 const TIME_WORDS = '(?:nanos|micros|ms|milliseconds?|s|seconds?|m|minutes?|h|hours?|d|days?)'
+// A quoted value: in backticks, double quotes or an old page's `+…+` passthrough.
+const QUOTED = '`[^`]+`|"[^"]+"|\\+[^+\\s][^+]*\\+'
 const DEFAULT_PATTERNS = [
-  /\bdefaults? to:?\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
-  /\bthe default(?: value)?(?: for [^.]*?)? is:?\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
-  /\bdefault:\s*(`[^`]+`|"[^"]+"|[\w.+-]+)/i,
-  /\bdefault(?:s| value) of\s+(`[^`]+`|"[^"]+"|[\w.+-]+(?:\s+\w+)?)/i,
+  new RegExp(`\\bdefaults? to:?\\s+(${QUOTED}|[\\w.+-]+(?:\\s+\\w+)?)`, 'i'),
+  new RegExp(`\\bthe default(?: value)?(?: for [^.]*?)? is:?\\s+(${QUOTED}|[\\w.+-]+(?:\\s+\\w+)?)`, 'i'),
+  new RegExp(`\\bdefault:\\s*(${QUOTED}|[\\w.+-]+)`, 'i'),
+  new RegExp(`\\bdefault(?:s| value) of\\s+(${QUOTED}|[\\w.+-]+(?:\\s+\\w+)?)`, 'i'),
   // Lower case only: "By default" opens a sentence, and the word before it ends the previous one (or a list item).
-  /(`[^`]+`|"[^"]+"|[\w+-]+(?:\.\w+)*) by default\b/,
+  new RegExp(`(${QUOTED}|[\\w+-]+(?:\\.\\w+)*) by default\\b`),
 ]
 
 /** The default the text states ("Defaults to `30s`", "The default value is 20 seconds"), without markup. */
@@ -98,7 +100,9 @@ export function statedDefault(text: string): string | undefined {
   const flat = text.replace(/\s+/g, ' ')
   // An aside in parentheses often gives the default of something the sentence names ("more than
   // `index.merge.policy.expunge_deletes_allowed` (default to 10) percents … Defaults to `false`."): the text around it speaks first.
-  return defaultIn(flat.replace(/\([^()]*\)/g, ' ')) ?? defaultIn(flat)
+  // Parentheses inside a quoted value (`+max(1, …)+`) are the value's own.
+  const asides = new RegExp(`(${QUOTED})|\\([^()]*\\)`, 'g')
+  return defaultIn(flat.replace(asides, (_, quoted?: string) => quoted ?? ' ')) ?? defaultIn(flat)
 }
 
 function defaultIn(flat: string): string | undefined {
@@ -106,7 +110,8 @@ function defaultIn(flat: string): string | undefined {
     const m = pattern.exec(flat)
     if (!m) continue
     let value = m[1]!.trim()
-    if (/^[`"]/.test(value)) return value.slice(1, -1).trim()
+    // A cross reference in a quoted formula reads as its label: `+max(1, <<data-node,data nodes>>)+`.
+    if (/^(?:`.*`|".*"|\+.+\+)$/.test(value)) return value.slice(1, -1).replace(/<<[^,>]*,\s*([^>]*)>>|<<([^>]*)>>/g, '$1$2').trim()
     // Only keep a second word when it is a time unit ("20 seconds"), not the next word of the sentence.
     const [first, second] = value.split(' ')
     // "Defaults to index-level settings" names where the default comes from, not a value.
