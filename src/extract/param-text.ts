@@ -53,6 +53,12 @@ export function leadingFacts(text: string): ParamFacts {
     facts.rest = facts.rest.slice(open[0].length)
     facts.unclosed = true
   }
+  // `(string) Required. Identifier for the index.`: the flag as the first sentence after the type.
+  const sentence = facts.required === undefined && facts.type !== undefined ? /^(required|optional)\.\s+/i.exec(facts.rest) : null
+  if (sentence) {
+    facts.required = sentence[1]!.toLowerCase() === 'required'
+    facts.rest = facts.rest.slice(sentence[0].length)
+  }
   if (macros) facts.rest = `${macros}\n${facts.rest}`
   return facts
 }
