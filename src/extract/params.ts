@@ -49,7 +49,26 @@ function collect(ctx: PageContext, block: AbstractBlock, place: ParamPlace, out:
     }
   } else if (context === 'open' || context === 'example' || context === 'sidebar') {
     for (const child of children(block)) collect(ctx, child, place, out)
+  } else if (context === 'ulist' || context === 'olist') {
+    for (const list of escapedEntries(ctx, block)) collect(ctx, list, place, out)
   }
+}
+
+/**
+ * Definition lists written with the section's own `::` after a bulleted list (`- \`values\` …`, blank line,
+ * `` `actions`:: ``): Asciidoctor nests a list of another kind into the bullet before it, but the page goes
+ * on with its parameters there.
+ */
+function escapedEntries(ctx: PageContext, list: AbstractBlock): AbstractBlock[] {
+  const items = (list as unknown as { getItems(): ListItem[] }).getItems()
+  return items.flatMap((item) => children(item as unknown as AbstractBlock)).filter((b) => b.getContext() === 'dlist' && sectionMarker(ctx, b))
+}
+
+/** The definition list's first term is written with `::` (not `:::` or `;;`, which nest). */
+function sectionMarker(ctx: PageContext, dlist: AbstractBlock): boolean {
+  const term = (dlist as unknown as { getItems(): DlistEntry[] }).getItems()[0]?.[0][0]
+  const index = term && lineIndexOf(term)
+  return index !== undefined && /^\S.*?[^:]::(?:\s|$)/.test(ctx.line(index))
 }
 
 function readEntry(ctx: PageContext, [terms, dd]: DlistEntry, place: ParamPlace, lost: LostParam[]): ReadParam | undefined {
