@@ -12,7 +12,10 @@ type DlistEntry = [ListItem[], ListItem | undefined]
 export function readResponseCodes(ctx: PageContext, sections: AbstractBlock[]): ResponseCode[] {
   const out: ResponseCode[] = []
   for (const section of sections) {
-    for (const paragraph of children(section).filter((b) => b.getContext() === 'paragraph')) out.push(...codesInSentences(ctx, paragraph as Block))
+    for (const paragraph of children(section).filter((b) => b.getContext() === 'paragraph')) {
+      const entry = lostDelimiterEntry(ctx, paragraph as Block)
+      out.push(...(entry ? [entry] : codesInSentences(ctx, paragraph as Block)))
+    }
     for (const list of children(section).filter((b) => b.getContext() === 'dlist')) {
       for (const [terms, dd] of (list as unknown as { getItems(): DlistEntry[] }).getItems()) {
         const term = terms[0]
@@ -32,6 +35,18 @@ export function readResponseCodes(ctx: PageContext, sections: AbstractBlock[]): 
     }
   }
   return out
+}
+
+/** A paragraph opening with a lone `` `200`: `` line: an entry that lost one colon of its `::`; the lines after it describe the code. */
+function lostDelimiterEntry(ctx: PageContext, paragraph: Block): ResponseCode | undefined {
+  const [first = '', ...rest] = paragraph.getSourceLines()
+  const m = /^`?([1-5]\d\d)`?(?:\s*\(([^)]*)\))?\s*:$/.exec(first.trim())
+  if (!m || rest.length === 0) return undefined
+  const lineIndex = lineIndexOf(paragraph) ?? 0
+  const column = Math.max(ctx.line(lineIndex).indexOf(first.trim()), 0) + 1
+  ctx.report(ctx.at(lineIndex, column + first.trim().length - 1), 'warning', 'missing-dlist-delimiter', `The response code entry \`${m[1]}\` lacks the \`::\` that makes it a definition-list entry; read as one.`)
+  const text = [m[2], rest.join('\n')].filter(Boolean).join(': ')
+  return { code: Number(m[1]), description: ctx.text(text), position: ctx.at(lineIndex, column) }
 }
 
 /** Status codes a paragraph names (`404`, `404s`), each with the paragraph as its description, at the code. */
