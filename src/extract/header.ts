@@ -96,6 +96,23 @@ function restatedOpening(ctx: PageContext, page: AbstractBlock, rawTitle: string
   return opening
 }
 
+/**
+ * The loaded lines with a `<titleabbrev>` pass block that lost its closing `++++` closed after the element:
+ * left open, it runs to the end of the page and hides every section. The element moves up into a blank
+ * line below the opening `++++` (or the closing `++++` takes the blank line under it), so no line shifts.
+ */
+export function closeTitleabbrevPass(ctx: PageContext, lines: string[]): string[] {
+  const open = lines.findIndex((l, i) => l.trim() === '++++' && !lines.slice(i + 1).some((next) => next.trim() === '++++'))
+  const element = open < 0 ? -1 : lines.findIndex((l, i) => i > open && l.trim() !== '')
+  if (element < 0 || !/^\s*<titleabbrev>.*<\/titleabbrev>\s*$/.test(lines[element]!)) return lines
+  const out = [...lines]
+  if (element > open + 1) [out[element - 1], out[element]] = [lines[element]!, '++++']
+  else if (lines[element + 1]?.trim() === '') out[element + 1] = '++++'
+  else return lines
+  ctx.report(ctx.at(open), 'warning', 'unclosed-titleabbrev', 'The pass block holding <titleabbrev> is never closed (its closing ++++ lost?); closed after the element.')
+  return out
+}
+
 function readTitleabbrev(ctx: PageContext, block: Block): string | undefined {
   const source = block.getSource()
   const m = /<titleabbrev>([\s\S]*?)<\/titleabbrev>/.exec(source)

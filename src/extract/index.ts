@@ -12,7 +12,7 @@ import { readEndpoints } from './endpoints.js'
 import { checkExampleEndpoints, dropExampleRequestLines } from './example-endpoints.js'
 import { endpointsFromExamples, titledApi } from './example-only-endpoints.js'
 import { readExamples } from './examples.js'
-import { readHeader } from './header.js'
+import { closeTitleabbrevPass, readHeader } from './header.js'
 import { lintLostProsePlaceholders, lintPathTypos, lintSections, lintUndefinedAttributes } from './lint.js'
 import { orderedParam, readParams, type LostParam, type ParamPlace, type ReadParam } from './params.js'
 import { recoverPlaceholders } from './placeholders.js'
@@ -38,7 +38,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const ctx = new PageContext(source)
   ctx.diagnostics.push(...source.diagnostics)
   if (source.lines.length === 0) return assemble(ctx, { id: '', title: '' })
-  const { doc, messages } = await parseAsciiDoc(source.lines, source.attributes)
+  const { doc, messages } = await parseAsciiDoc(closeTitleabbrevPass(ctx, source.lines), source.attributes)
   for (const m of messages) {
     const severity = m.severity === 'ERROR' || m.severity === 'FATAL' ? 'error' : m.severity === 'WARN' ? 'warning' : 'info'
     ctx.report(ctx.at((m.line ?? 1) - 1), severity, 'asciidoc', m.text)
