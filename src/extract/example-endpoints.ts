@@ -7,7 +7,10 @@ import type { PageContext } from './context.js'
  * - a request extending a documented placeholder-free path (`POST _reindex/<task>/_rethrottle` next to
  *   `POST /_reindex`) documents an endpoint of the same API by example: it is added, and said so;
  * - a request matching a documented endpoint but for one slightly different word means one of the two is
- *   misspelt: reported, the model keeps what the Request section says.
+ *   misspelt: reported, the model keeps what the Request section says;
+ * - a bodiless request to a documented action path (`…/_cancel`) with a method the Request section does not
+ *   give that path names the wrong method, or the page lists too few: reported likewise. Requests with a
+ *   body, or to other paths, are mostly calls of a neighbouring API (`PUT` the policy a `GET` page reads).
  */
 export function checkExampleEndpoints(ctx: PageContext, endpoints: Endpoint[], examples: Snippet[]): Endpoint[] {
   const added: Endpoint[] = []
@@ -16,7 +19,16 @@ export function checkExampleEndpoints(ctx: PageContext, endpoints: Endpoint[], e
     if (snippet.role !== 'request' || snippet.testSetup || snippet.teardown) continue
     for (const request of snippet.requests) {
       const segments = split(request.path)
-      if (all().some((e) => matches(split(e.path), segments))) continue
+      const same = all().filter((e) => matches(split(e.path), segments))
+      if (same.length > 0) {
+        const action = segments[segments.length - 1]!
+        const literal = (e: Endpoint) => split(e.path).at(-1) === action && /^_\w+$/.test(action)
+        if (!request.body && !same.some((e) => e.method === request.method) && same.every(literal)) {
+          const listed = [...new Set(same.map((e) => e.method))].join(' or ')
+          ctx.report(request.position, 'warning', 'method-mismatch', `This example calls ${request.method} /${segments.join('/')}, but the Request section lists ${same[0]!.path} only with ${listed}: one of them names the wrong method.`)
+        }
+        continue
+      }
       const base = endpoints.find((e) => e.method === request.method && !e.path.includes('{') && extends_(segments, split(e.path)))
       if (base) {
         const path = '/' + segments.map((s, i) => (i < split(base.path).length || s.startsWith('_') ? s : '{id}')).join('/')
