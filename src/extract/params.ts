@@ -50,6 +50,9 @@ function collect(ctx: PageContext, block: AbstractBlock, place: ParamPlace, out:
   } else if (context === 'open' || context === 'example' || context === 'sidebar') {
     for (const child of children(block)) collect(ctx, child, place, out)
   } else if (context === 'ulist' || context === 'olist') {
+    // A list after the last definition continues it, as a paragraph there does ("Each rule has:" and its bullets).
+    const last = out.params[out.params.length - 1]?.param
+    if (last) appendText(ctx, last, block)
     for (const list of escapedEntries(ctx, block)) collect(ctx, list, place, out)
   }
 }
