@@ -58,7 +58,7 @@ function collect(ctx: PageContext, block: AbstractBlock, place: ParamPlace, out:
 }
 
 /**
- * Definition lists written with the section's own `::` after a bulleted list (`- \`values\` …`, blank line,
+ * Definition lists written with the section's own `::` after a bulleted list (a `- values …` item, a blank line,
  * `` `actions`:: ``): Asciidoctor nests a list of another kind into the bullet before it, but the page goes
  * on with its parameters there.
  */
