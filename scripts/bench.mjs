@@ -106,7 +106,7 @@ async function measure(dir, work, { pages, incremental = false }) {
   fresh()
   r.generate = runChild('generate', dir, { out, cache: false, workers: 1 })
   fresh()
-  r.generateWorkers = runChild('generate', dir, { out, cache: false })
+  r.generateWorkers = runChild('generate', dir, { out, cache: false, workers: os.availableParallelism() })
   if (incremental) {
     fresh()
     r.cold = runChild('generate', dir, { out, cacheDir })

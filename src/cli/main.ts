@@ -19,7 +19,7 @@ const withInputs = (command: Command) =>
     .option('-q, --quiet', 'print no diagnostics, progress or summary')
     .option('--cache-dir <dir>', 'where page results are kept between runs', '.docspec-cache')
     .option('--no-cache', 'extract every page again, and neither read nor write the cache')
-    .option('--workers <n>', 'worker threads for extraction (default: one per CPU; used for large runs only)')
+    .option('--workers <n>', 'worker threads for extraction (default: one per idle CPU for large runs; 1 for generate and start)')
 
 withInputs(program.command('extract').argument('<inputs...>', 'pages or folders (walked for *.asciidoc, *.adoc)'))
   .description('print (or write) the endpoint models of the pages as a JSON array')
