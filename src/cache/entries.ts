@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { writeFileAtomicSync } from '../emit/atomic-write.js'
 
 /**
  * A folder of cache entries addressed by content hashes. Entries are written atomically (temp file, then
@@ -39,20 +40,12 @@ export class EntryFolder {
   }
 }
 
-/** Writes `file` through a temp file and a rename; returns the error message when it could not. */
+/** Writes a cache entry atomically; returns the error message when it could not. */
 export function writeAtomically(file: string, content: string): string | undefined {
-  const temp = `${file}.${process.pid}.tmp`
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(temp, content)
-    fs.renameSync(temp, file)
+    writeFileAtomicSync(file, content)
     return undefined
   } catch (error) {
-    try {
-      fs.rmSync(temp, { force: true })
-    } catch {
-      // The folder itself is unusable: nothing was left behind.
-    }
     return (error as Error).message
   }
 }

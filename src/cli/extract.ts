@@ -1,5 +1,5 @@
+import { writeFileAtomic } from '../emit/atomic-write.js'
 import { allDiagnostics, formatDiagnostic, hasErrors } from './diagnostics.js'
-import { writeFileAtomic } from './files.js'
 import { extractInputs, type InputOptions } from './inputs.js'
 import { summaryLine } from './summary.js'
 
@@ -12,7 +12,7 @@ export async function extractCommand(inputs: string[], options: ExtractOptions):
   const started = performance.now()
   const { models, root, cached, cacheError } = await extractInputs(inputs, options)
   const json = JSON.stringify(models, null, 2) + '\n'
-  if (options.out) writeFileAtomic(options.out, json)
+  if (options.out) await writeFileAtomic(options.out, json)
   else process.stdout.write(json)
   const diagnostics = allDiagnostics(models)
   if (!options.quiet) {

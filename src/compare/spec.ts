@@ -1,4 +1,5 @@
-import type { Diagnostic, PageModel, Param } from '../model/types.js'
+import { diagnostic } from '../model/diagnostic.js'
+import type { Diagnostic, PageModel, Param, RuleId, SourcePosition } from '../model/types.js'
 
 /**
  * Compares page models with a compiled elasticsearch-specification (`schema.json`, as shipped by
@@ -62,29 +63,28 @@ export function compareWithSpec(models: PageModel[], spec: Spec): Map<PageModel,
     const truth = index.get(model.id)
     if (!truth) continue
     const found: Diagnostic[] = []
-    const report = (at: { file: string; line: number; column: number }, severity: Diagnostic['severity'], rule: string, message: string) =>
-      found.push({ file: at.file, line: at.line, column: at.column, severity, rule, message })
+    const report = (rule: RuleId, at: SourcePosition, message: string) => found.push(diagnostic(rule, at, message))
     const pageAt = model.endpoints[0]?.position ?? { file: model.file, line: 1, column: 1 }
     const written = truth.urls.map((u) => `${u.method} ${u.path}`).join(', ')
     for (const endpoint of model.endpoints) {
       if (!truth.urls.some((u) => u.method === endpoint.method && fits(endpoint.path, u.path))) {
-        report(endpoint.position, 'warning', 'spec-endpoint-unknown', `${endpoint.method} ${endpoint.path} is not an endpoint of ${truth.names.join(', ')} in the specification (${written}); the page may be out of date or misspelt.`)
+        report('spec-endpoint-unknown', endpoint.position, `${endpoint.method} ${endpoint.path} is not an endpoint of ${truth.names.join(', ')} in the specification (${written}); the page may be out of date or misspelt.`)
       }
     }
     const missing = truth.urls.filter((u) => !model.endpoints.some((e) => e.method === u.method && shape(e.path) === shape(u.path)))
-    if (missing.length > 0) report(pageAt, 'info', 'spec-endpoint-undocumented', `The specification also has ${missing.map((u) => `${u.method} ${u.path}`).join(', ')}, which the page does not document.`)
+    if (missing.length > 0) report('spec-endpoint-undocumented', pageAt, `The specification also has ${missing.map((u) => `${u.method} ${u.path}`).join(', ')}, which the page does not document.`)
     for (const param of model.queryParams) {
       const spec = truth.query.get(param.name)
       if (!spec) {
-        if (!COMMON_QUERY.has(param.name)) report(param.position, 'warning', 'spec-param-unknown', `Query parameter \`${param.name}\` is not in the specification of ${truth.names.join(', ')}.`)
+        if (!COMMON_QUERY.has(param.name)) report('spec-param-unknown', param.position, `Query parameter \`${param.name}\` is not in the specification of ${truth.names.join(', ')}.`)
         continue
       }
       const mismatch = defaultMismatch(param, spec)
-      if (mismatch) report(param.position, 'warning', 'spec-default-mismatch', mismatch)
+      if (mismatch) report('spec-default-mismatch', param.position, mismatch)
     }
     const named = new Set(model.queryParams.map((p) => p.name))
     const undocumented = [...truth.query.keys()].filter((name) => !named.has(name) && !COMMON_QUERY.has(name))
-    if (undocumented.length > 0) report(pageAt, 'info', 'spec-param-undocumented', `The specification has query parameter(s) the page does not document: ${undocumented.join(', ')}.`)
+    if (undocumented.length > 0) report('spec-param-undocumented', pageAt, `The specification has query parameter(s) the page does not document: ${undocumented.join(', ')}.`)
     out.set(model, found)
   }
   return out

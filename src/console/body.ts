@@ -1,7 +1,8 @@
+import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic, RequestBody } from '../model/types.js'
 import { expandTripleQuotes } from './triple-quotes.js'
 import { parseJson } from './json.js'
-import { diagnostic, offsetLocator, type PositionAt } from './position.js'
+import { offsetLocator, type PositionAt } from './position.js'
 
 /** Endpoints whose body is newline-delimited JSON whatever it looks like. */
 const NDJSON_PATH = /(?:^|\/)(?:_bulk|_msearch(?:\/template)?|_fleet_msearch|_monitoring\/bulk)$|\/_ml\/anomaly_detectors\/[^/]+\/_data$/
@@ -26,7 +27,7 @@ export function parseBody(
   const locate = offsetLocator(raw)
   const error = (offset: number, message: string): Diagnostic[] => {
     const { lineIndex, column } = locate(offset)
-    return [diagnostic(at(firstLine + first + lineIndex, column), 'error', 'invalid-json', message)]
+    return [diagnostic('invalid-json', at(firstLine + first + lineIndex, column), message)]
   }
   const expanded = expandTripleQuotes(raw)
   if (expanded.unterminated !== undefined) {

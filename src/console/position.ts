@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity, SourcePosition } from '../model/types.js'
+import type { SourcePosition } from '../model/types.js'
 
 /** Maps a 0-based line index within the snippet text and a 1-based column in that line to a page position. */
 export type PositionAt = (lineIndex: number, column: number) => SourcePosition
@@ -28,8 +28,4 @@ export function offsetLocator(text: string): (offset: number) => LineColumn {
     }
     return { lineIndex: lo, column: offset - starts[lo]! + 1 }
   }
-}
-
-export function diagnostic(position: SourcePosition, severity: Severity, rule: string, message: string): Diagnostic {
-  return { file: position.file, line: position.line, column: position.column, severity, rule, message }
 }

@@ -1,10 +1,11 @@
-import type { ConsoleRequest, Diagnostic, HttpMethod } from '../model/types.js'
+import { diagnostic } from '../model/diagnostic.js'
+import { HTTP_METHOD_PATTERN, type ConsoleRequest, type Diagnostic, type HttpMethod } from '../model/types.js'
 import { parseBody } from './body.js'
 import { cleanLines } from './callouts.js'
-import { diagnostic, type PositionAt } from './position.js'
+import type { PositionAt } from './position.js'
 import { splitTarget } from './query.js'
 
-const REQUEST_LINE = /^(\s*)(get|put|post|delete|head|patch)[ \t]+(\S+)(.*)$/i
+const REQUEST_LINE = new RegExp(`^(\\s*)(${HTTP_METHOD_PATTERN})[ \\t]+(\\S+)(.*)$`, 'i')
 
 /** Parses console text (Kibana Dev Tools syntax) into requests. */
 export function parseConsole(text: string, at: PositionAt): { requests: ConsoleRequest[]; diagnostics: Diagnostic[] } {
@@ -34,10 +35,10 @@ export function parseConsole(text: string, at: PositionAt): { requests: ConsoleR
         const offset = line.length - rest.trimStart().length
         diagnostics.push(
           diagnostic(
-            at(index, offset + 1),
-            'warning',
             'console-syntax',
+            at(index, offset + 1),
             `Unexpected text after the request path: "${trailing.slice(0, 40)}"`,
+            'warning',
           ),
         )
       }
@@ -54,7 +55,7 @@ export function parseConsole(text: string, at: PositionAt): { requests: ConsoleR
       junkRun = true
       const column = line.length - line.trimStart().length + 1
       diagnostics.push(
-        diagnostic(at(index, column), 'error', 'console-syntax', `Expected a request line "METHOD path", found "${trimmed.slice(0, 40)}"`),
+        diagnostic('console-syntax', at(index, column), `Expected a request line "METHOD path", found "${trimmed.slice(0, 40)}"`),
       )
     }
   }

@@ -1,6 +1,7 @@
+import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic, TestOptions } from '../model/types.js'
 import { cleanLines, snippetContents } from './callouts.js'
-import { diagnostic, offsetLocator, type PositionAt } from './position.js'
+import { offsetLocator, type PositionAt } from './position.js'
 import { parseStashJson } from './response-json.js'
 import { applySubstitutions } from './substitute.js'
 
@@ -24,7 +25,7 @@ export function parseResponse(text: string, at: PositionAt, options?: TestOption
     const substituted = applySubstitutions(snippetContents(text), substitutions)
     if (!substituted.ok) {
       const found = parseStashJson(cleaned)
-      const diagnostics = report ? [diagnostic(at(0, 1), 'warning', 'invalid-substitution', substituted.message)] : []
+      const diagnostics = report ? [diagnostic('invalid-substitution', at(0, 1), substituted.message, 'warning')] : []
       return found.ok ? { json: found.value, diagnostics } : { diagnostics }
     }
     source = substituted.text
@@ -37,5 +38,5 @@ export function parseResponse(text: string, at: PositionAt, options?: TestOption
   const located = offsetLocator(source)(parsed.offset)
   const sameShape = note === '' || source.split('\n').length === cleaned.split('\n').length + 1
   const position = sameShape ? at(located.lineIndex, located.column) : at(0, 1)
-  return { diagnostics: [diagnostic(position, 'warning', 'invalid-response-json', `Response is not valid JSON: ${parsed.message}${note}`)] }
+  return { diagnostics: [diagnostic('invalid-response-json', position, `Response is not valid JSON: ${parsed.message}${note}`)] }
 }

@@ -10,9 +10,9 @@
  *   is unchanged are not touched (their mtime stays).
  * - `check` writes nothing and reports what a write would change as `stale`.
  */
-import { randomBytes } from 'node:crypto'
-import { lstat, mkdir, readFile, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { lstat, readFile, readdir, realpath, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
+import { writeFileAtomic } from './atomic-write.js'
 import type { EmittedFile } from './emitted-file.js'
 
 export const MANIFEST = '.docspec-manifest.json'
@@ -89,7 +89,7 @@ export async function writeOutput(outDir: string, files: EmittedFile[], options:
     else result.written.push(file.path)
   }
   const contents = new Map(wanted.map((f) => [f.path, f.content]))
-  await inBatches(result.written, (file) => atomicWrite(path.join(outDir, file), contents.get(file)!))
+  await inBatches(result.written, (file) => writeFileAtomic(path.join(outDir, file), contents.get(file)!))
   for (const old of obsolete) {
     if (options.check) result.stale.push(old)
     else {
@@ -102,7 +102,7 @@ export async function writeOutput(outDir: string, files: EmittedFile[], options:
 
   const manifest = `${JSON.stringify({ generator: 'docspec', files: [...wantedPaths] }, null, 2)}\n`
   const manifestPath = path.join(outDir, MANIFEST)
-  if (!options.check && (await readIfFile(manifestPath)) !== manifest) await atomicWrite(manifestPath, manifest)
+  if (!options.check && (await readIfFile(manifestPath)) !== manifest) await writeFileAtomic(manifestPath, manifest)
   return result
 }
 
@@ -168,18 +168,6 @@ async function readManifest(root: string): Promise<string[]> {
     return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : []
   } catch {
     return []
-  }
-}
-
-async function atomicWrite(target: string, content: string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true })
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  try {
-    await writeFile(temp, content, { flag: 'wx' })
-    await rename(temp, target)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Diagnostic, Severity, SourcePosition } from '../model/types.js'
+import { diagnostic } from '../model/diagnostic.js'
+import type { Diagnostic, RuleId, Severity, SourcePosition } from '../model/types.js'
 import { positionAt, type PageSource } from '../load/source.js'
 import { plainText } from './inline.js'
 
@@ -21,7 +22,8 @@ export class PageContext {
     return plainText(raw, this.source.attributes)
   }
 
-  report(position: SourcePosition, severity: Severity, rule: string, message: string): void {
-    this.diagnostics.push({ file: position.file, line: position.line, column: position.column, severity, rule, message })
+  /** Records a finding of `rule` at `at`; the severity is the rule's unless given. */
+  report(rule: RuleId, at: SourcePosition, message: string, severity?: Severity): void {
+    this.diagnostics.push(diagnostic(rule, at, message, severity))
   }
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic, PageModel } from '../model/types.js'
 
 /** A page of the run: its file on disk and its model. */
@@ -34,7 +35,7 @@ function finding(page: RunPage, same: RunPage[], included: ReadonlySet<string>):
   const message =
     `Page id \`${page.model.id}\` is also declared by ${others.map(where).join(', ')}; a docs build links it to one page only.` +
     (alone ? ' No page of this run includes this one: it may be a stale copy.' : '')
-  return { file: page.model.file, ...anchorPosition(page.path, page.model.id), severity: 'warning', rule: 'duplicate-id', message }
+  return diagnostic('duplicate-id', { file: page.model.file, ...anchorPosition(page.path, page.model.id) }, message)
 }
 
 /** Line and column of the id's anchor (`[[id]]`, `[[id,…]]`, `[#id]`) in the file as written, else 1:1. */

@@ -1,5 +1,5 @@
 import type { AbstractBlock } from '@asciidoctor/core'
-import type { Endpoint, HttpMethod, SourcePosition } from '../model/types.js'
+import { HTTP_METHOD_PATTERN, type Endpoint, type HttpMethod, type SourcePosition } from '../model/types.js'
 import { descendants, textLines } from './blocks.js'
 import type { PageContext } from './context.js'
 
@@ -24,7 +24,7 @@ export interface LostPlaceholder {
 /** The marker a lost placeholder carries until recovery names it. */
 export const LOST = '{\u0000}'
 
-const REQUEST_LINE = /(?:^|`|\+\s)\s*(GET|PUT|POST|DELETE|HEAD|PATCH)\s+([^\s`]+)/g
+const REQUEST_LINE = new RegExp(`(?:^|\`|\\+\\s)\\s*(${HTTP_METHOD_PATTERN})\\s+([^\\s\`]+)`, 'g')
 
 /** Endpoints written in the Request section(s): `` `POST _rollup/job/<job_id>/_stop` ``, one per line. */
 export function readEndpoints(ctx: PageContext, sections: AbstractBlock[]): { endpoints: Endpoint[]; lost: LostPlaceholder[] } {
@@ -47,7 +47,7 @@ export function readEndpoints(ctx: PageContext, sections: AbstractBlock[]): { en
           const parsed = normalisePath(m[2]!)
           const endpoint: Endpoint = { method: m[1] as HttpMethod, path: parsed.path, position: ctx.at(i, column) }
           for (const { offset, name } of parsed.unclosed) {
-            ctx.report(ctx.at(i, pathColumn + offset), 'warning', 'unclosed-placeholder', `The path placeholder \`${name}\` in ${m[2]} lacks its ${name.startsWith('<') ? 'closing `>`' : 'opening `<`'}; read as {${name.replace(/[<>]/g, '')}}.`)
+            ctx.report('unclosed-placeholder', ctx.at(i, pathColumn + offset), `The path placeholder \`${name}\` in ${m[2]} lacks its ${name.startsWith('<') ? 'closing `>`' : 'opening `<`'}; read as {${name.replace(/[<>]/g, '')}}.`)
           }
           for (const offset of parsed.lostOffsets) {
             lost.push({ endpoint, position: ctx.at(i, pathColumn + offset), prefix: parsed.segments.slice(0, parsed.segmentOf(offset)) })

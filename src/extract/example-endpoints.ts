@@ -25,7 +25,7 @@ export function checkExampleEndpoints(ctx: PageContext, endpoints: Endpoint[], e
         const literal = (e: Endpoint) => split(e.path).at(-1) === action && /^_\w+$/.test(action)
         if (!request.body && !same.some((e) => e.method === request.method) && same.every(literal)) {
           const listed = [...new Set(same.map((e) => e.method))].join(' or ')
-          ctx.report(request.position, 'warning', 'method-mismatch', `This example calls ${request.method} /${segments.join('/')}, but the Request section lists ${same[0]!.path} only with ${listed}: one of them names the wrong method.`)
+          ctx.report('method-mismatch', request.position, `This example calls ${request.method} /${segments.join('/')}, but the Request section lists ${same[0]!.path} only with ${listed}: one of them names the wrong method.`)
         }
         continue
       }
@@ -34,12 +34,12 @@ export function checkExampleEndpoints(ctx: PageContext, endpoints: Endpoint[], e
         const path = '/' + segments.map((s, i) => (i < split(base.path).length || s.startsWith('_') ? s : '{id}')).join('/')
         if (all().some((e) => e.method === request.method && e.path === path)) continue
         added.push({ method: request.method, path, position: request.position })
-        ctx.report(request.position, 'info', 'endpoint-from-example', `This example calls ${request.method} ${path}, which the Request section does not list; added as an endpoint of this page (placeholder names are not given by the page).`)
+        ctx.report('endpoint-from-example', request.position, `This example calls ${request.method} ${path}, which the Request section does not list; added as an endpoint of this page (placeholder names are not given by the page).`)
         continue
       }
       const near = endpoints.find((e) => e.method === request.method && oneWordOff(split(e.path), segments))
       if (near) {
-        ctx.report(request.position, 'warning', 'endpoint-mismatch', `This example calls ${request.method} /${segments.join('/')}, but the Request section at ${near.position.line}:${near.position.column} writes ${near.path}: one of them is misspelt.`)
+        ctx.report('endpoint-mismatch', request.position, `This example calls ${request.method} /${segments.join('/')}, but the Request section at ${near.position.line}:${near.position.column} writes ${near.path}: one of them is misspelt.`)
       }
     }
   }
@@ -56,7 +56,7 @@ export function dropExampleRequestLines(ctx: PageContext, endpoints: Endpoint[])
     const segments = split(endpoint.path)
     const of = endpoints.find((e) => e !== endpoint && e.method === endpoint.method && exampleOf(split(e.path), segments))
     if (!of) return true
-    ctx.report(endpoint.position, 'info', 'example-request-line', `${endpoint.method} ${endpoint.path} fills a placeholder of ${of.method} ${of.path} (at ${of.position.line}:${of.position.column}) with values: an example of it, not an endpoint.`)
+    ctx.report('example-request-line', endpoint.position, `${endpoint.method} ${endpoint.path} fills a placeholder of ${of.method} ${of.path} (at ${of.position.line}:${of.position.column}) with values: an example of it, not an endpoint.`)
     return false
   })
 }

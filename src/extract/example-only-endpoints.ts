@@ -1,4 +1,4 @@
-import type { Endpoint, HttpMethod, Snippet, SourcePosition } from '../model/types.js'
+import { HTTP_METHODS, type Endpoint, type HttpMethod, type Snippet, type SourcePosition } from '../model/types.js'
 import type { PageContext } from './context.js'
 
 interface Call {
@@ -7,7 +7,7 @@ interface Call {
   position: SourcePosition
 }
 
-const METHODS = new Set<string>(['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'PATCH'])
+const METHODS = new Set<string>(HTTP_METHODS)
 
 /**
  * The endpoints a page without request lines shows in its examples: pages of the curl era, and API pages
@@ -34,7 +34,7 @@ export function endpointsFromExamples(ctx: PageContext, examples: Snippet[], tit
     const path = '/' + template.join('/')
     if (out.some((e) => e.method === call.method && e.path === path)) continue
     out.push({ method: call.method, path: path === '/' ? '/' : path, position: call.position })
-    ctx.report(call.position, 'info', 'endpoint-from-example', `The page writes no request line; ${call.method} ${path} is taken from this example (placeholder names are not given by the page).`)
+    ctx.report('endpoint-from-example', call.position, `The page writes no request line; ${call.method} ${path} is taken from this example (placeholder names are not given by the page).`)
   }
   return out
 }

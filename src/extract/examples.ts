@@ -60,7 +60,7 @@ export function readExamples(ctx: PageContext, doc: Document): Snippet[] {
       ctx.diagnostics.push(...parsed.diagnostics)
       const answered = [...snippets].reverse().find((s) => s.role === 'request')
       if (answered) snippet.answers = answered.index
-      else ctx.report(snippet.position, 'warning', 'orphan-response', 'This response snippet follows no request snippet on the page.')
+      else ctx.report('orphan-response', snippet.position, 'This response snippet follows no request snippet on the page.')
     }
     snippets.push(snippet)
   }

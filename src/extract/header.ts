@@ -19,7 +19,7 @@ export function readHeader(ctx: PageContext, page: AbstractBlock, pageLineIndex:
   let id = attrs.id ?? page.getId()
   if (!attrs.id) {
     id = id ?? ''
-    ctx.report(ctx.at(titleLine), 'warning', 'missing-page-id', `The page title has no [[anchor]] id${id ? `; using the generated id '${id}'` : ''}.`)
+    ctx.report('missing-page-id', ctx.at(titleLine), `The page title has no [[anchor]] id${id ? `; using the generated id '${id}'` : ''}.`)
   }
   const before = firstSectionOffset(page)
   const intro: string[] = []
@@ -109,7 +109,7 @@ export function closeTitleabbrevPass(ctx: PageContext, lines: string[]): string[
   if (element > open + 1) [out[element - 1], out[element]] = [lines[element]!, '++++']
   else if (lines[element + 1]?.trim() === '') out[element + 1] = '++++'
   else return lines
-  ctx.report(ctx.at(open), 'warning', 'unclosed-titleabbrev', 'The pass block holding <titleabbrev> is never closed (its closing ++++ lost?); closed after the element.')
+  ctx.report('unclosed-titleabbrev', ctx.at(open), 'The pass block holding <titleabbrev> is never closed (its closing ++++ lost?); closed after the element.')
   return out
 }
 
@@ -120,7 +120,7 @@ function readTitleabbrev(ctx: PageContext, block: Block): string | undefined {
   const text = ctx.text(source)
   if (!text || /[<>]/.test(source) || text.length > 80) return undefined
   // Damaged pages lose `<…>` markup: a short bare text in the pass block under the title was the abbreviation.
-  ctx.report(ctx.at(lineIndexOf(block) ?? 0), 'warning', 'lost-markup', `The pass block under the title has no <titleabbrev> element (markup lost?); took "${text}" as the title abbreviation.`)
+  ctx.report('lost-markup', ctx.at(lineIndexOf(block) ?? 0), `The pass block under the title has no <titleabbrev> element (markup lost?); took "${text}" as the title abbreviation.`)
   return text
 }
 

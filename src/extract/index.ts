@@ -41,12 +41,12 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const { doc, messages } = await parseAsciiDoc(closeTitleabbrevPass(ctx, source.lines), source.attributes)
   for (const m of messages) {
     const severity = m.severity === 'ERROR' || m.severity === 'FATAL' ? 'error' : m.severity === 'WARN' ? 'warning' : 'info'
-    ctx.report(ctx.at((m.line ?? 1) - 1), severity, 'asciidoc', m.text)
+    ctx.report('asciidoc', ctx.at((m.line ?? 1) - 1), m.text, severity)
   }
   const page = pageNode(doc)
   if (page.node === doc && !doc.getDoctitle()) {
     if (source.lines.some((l) => /\btag::[\w.*-]+\[\]/.test(l))) return undefined
-    ctx.report(ctx.at(0), 'warning', 'no-page-title', 'No page title (`=== Title`) was found: the file is not a page, or damage hid its title.')
+    ctx.report('no-page-title', ctx.at(0), 'No page title (`=== Title`) was found: the file is not a page, or damage hid its title.')
     return assemble(ctx, { id: '', title: '' })
   }
   const header = readHeader(ctx, page.node, page.lineIndex)
@@ -117,7 +117,7 @@ function moveMisplacedPathParams(ctx: PageContext, params: Record<ParamPlace, Re
   params.path = params.path.filter((read) => {
     const name = read.param.name
     if (read.placeholder || paths.some((p) => p.includes(`{${name}}`))) return true
-    ctx.report(read.param.position, 'warning', 'misplaced-param', `\`${name}\` is documented under path parameters but is in no request path; read as a query parameter.`)
+    ctx.report('misplaced-param', read.param.position, `\`${name}\` is documented under path parameters but is in no request path; read as a query parameter.`)
     read.param.required = false
     params.query.push(read)
     return false
@@ -135,7 +135,7 @@ function lintUnboundPathParams(ctx: PageContext, pathParams: ReadParam[], endpoi
   for (const { param } of pathParams) {
     if (inPaths.has(param.name)) continue
     const hint = undocumented.length ? `; the paths have ${undocumented.map((n) => `{${n}}`).join(', ')}, which no parameter documents` : ''
-    ctx.report(param.position, 'warning', 'misplaced-param', `\`${param.name}\` is documented as a path parameter, but no request path has {${param.name}}${hint}.`)
+    ctx.report('misplaced-param', param.position, `\`${param.name}\` is documented as a path parameter, but no request path has {${param.name}}${hint}.`)
   }
 }
 
@@ -171,7 +171,7 @@ function alsoQueryForGet(ctx: PageContext, params: Record<ParamPlace, ReadParam[
     // Paging is `page.from` / `page.size` in a body and `from` / `size` in the query string.
     const name = read.param.name.replace(/^page\.(from|size)$/, '$1')
     if (query.has(name) || !type || !SCALAR.test(type) || !/^[\w-]+$/.test(name)) continue
-    ctx.report(read.param.position, 'info', 'body-param-in-query', `\`${read.param.name}\` is a scalar request-body parameter of a GET API; also listed as query parameter \`${name}\`, as Elasticsearch accepts it there.`)
+    ctx.report('body-param-in-query', read.param.position, `\`${read.param.name}\` is a scalar request-body parameter of a GET API; also listed as query parameter \`${name}\`, as Elasticsearch accepts it there.`)
     params.query.push({ param: { ...read.param, name, required: false }, placeholder: false })
   }
 }

@@ -33,7 +33,7 @@ export function lintUndefinedAttributes(ctx: PageContext): void {
       const key = `${name}@${i}`
       if (reported.has(key)) continue
       reported.add(key)
-      ctx.report(ctx.at(i, m.index! + 1), 'warning', 'undefined-attribute', `Attribute {${name}} is not defined (built-in, --attributes or the page); it is left as written.`)
+      ctx.report('undefined-attribute', ctx.at(i, m.index! + 1), `Attribute {${name}} is not defined (built-in, --attributes or the page); it is left as written.`)
     }
   })
 }
@@ -46,10 +46,10 @@ function codeSpans(line: string): [number, number][] {
 export function lintSections(ctx: PageContext, title: string, titleLine: number, sections: PageSection[], endpointCount: number): void {
   if (!/\bAPIs?\b/.test(title) || /\bAPIs\b/.test(title)) return
   if (!sections.some((s) => s.kind === 'request')) {
-    ctx.report(ctx.at(titleLine), 'warning', 'missing-section', 'This API page has no Request section ({api-request-title}).')
+    ctx.report('missing-section', ctx.at(titleLine), 'This API page has no Request section ({api-request-title}).')
   } else if (endpointCount === 0) {
     const request = sections.find((s) => s.kind === 'request')!
-    ctx.report(ctx.at(request.lineIndex), 'warning', 'no-endpoint', 'The Request section names no `METHOD /path` request line.')
+    ctx.report('no-endpoint', ctx.at(request.lineIndex), 'The Request section names no `METHOD /path` request line.')
   }
 }
 
@@ -68,7 +68,7 @@ export function lintLostProsePlaceholders(ctx: PageContext): void {
     if (verbatim || line.startsWith('//')) return
     for (const m of line.matchAll(/\b(?:the|a|an|of|as|by|to|for|with|and|or) (?=[.,;:])|(?<=\s)``(?=[\s.,;:])/g)) {
       const column = m.index! + m[0].length + 1
-      ctx.report(ctx.at(i, column), 'info', 'lost-placeholder', 'The text seems to have lost a `<placeholder>` name here; it cannot be recovered from the sentence.')
+      ctx.report('lost-placeholder', ctx.at(i, column), 'The text seems to have lost a `<placeholder>` name here; it cannot be recovered from the sentence.', 'info')
     }
   })
 }
@@ -88,7 +88,7 @@ export function lintPathTypos(ctx: PageContext, endpoints: Endpoint[], id: strin
       const near = [...known].find((k) => !k.includes(word) && !word.includes(k) && oneEditApart(word, k))
       if (!near) continue
       reported.add(word)
-      ctx.report(endpoint.position, 'warning', 'path-typo', `\`${word}\` in ${endpoint.method} ${endpoint.path} is one letter away from \`${near}\` in the page's id or title: a typo?`)
+      ctx.report('path-typo', endpoint.position, `\`${word}\` in ${endpoint.method} ${endpoint.path} is one letter away from \`${near}\` in the page's id or title: a typo?`)
     }
   }
 }

@@ -98,7 +98,7 @@ function readLooseParagraph(ctx: PageContext, block: Block, place: ParamPlace, l
   if (!m) return undefined
   const lineIndex = lineIndexOf(block) ?? 0
   const column = Math.max(ctx.line(lineIndex).indexOf(m[0].trim()), 0) + 1
-  ctx.report(ctx.at(lineIndex, column + m[0].trimEnd().length), 'warning', 'missing-dlist-delimiter', `The definition of \`${m[1]}\` lacks the \`::\` that makes it a definition-list entry; read as one.`)
+  ctx.report('missing-dlist-delimiter', ctx.at(lineIndex, column + m[0].trimEnd().length), `The definition of \`${m[1]}\` lacks the \`::\` that makes it a definition-list entry; read as one.`)
   const param = build(ctx, `\`${m[1]}\``, source.slice(m[0].length), place, lineIndex, column, lost)
   if (param) finish(param.param)
   return param
@@ -188,8 +188,8 @@ function build(ctx: PageContext, termText: string, described: string, place: Par
   const required = stated ?? place === 'path'
   const type = facts.type ?? termFacts.type
   const rest = facts.rest
-  if (facts.misspeltFlag) ctx.report(ctx.at(lineIndex), 'warning', 'unknown-param-flag', `The definition of \`${name}\` opens with (${facts.misspeltFlag}, ${facts.type}): '${facts.misspeltFlag}' is neither Required nor Optional; read as ${stated === undefined ? 'unflagged' : stated ? 'Required' : 'Optional'}.`)
-    if (facts.unclosed) ctx.report(ctx.at(lineIndex), 'warning', 'unclosed-param-facts', `The \`(${stated ? 'Required' : 'Optional'}${type ? `, ${ctx.text(type)}` : ''}\` group opening the definition of \`${name}\` has no closing parenthesis; read up to where the description starts.`)
+  if (facts.misspeltFlag) ctx.report('unknown-param-flag', ctx.at(lineIndex), `The definition of \`${name}\` opens with (${facts.misspeltFlag}, ${facts.type}): '${facts.misspeltFlag}' is neither Required nor Optional; read as ${stated === undefined ? 'unflagged' : stated ? 'Required' : 'Optional'}.`)
+    if (facts.unclosed) ctx.report('unclosed-param-facts', ctx.at(lineIndex), `The \`(${stated ? 'Required' : 'Optional'}${type ? `, ${ctx.text(type)}` : ''}\` group opening the definition of \`${name}\` has no closing parenthesis; read up to where the description starts.`)
   const param: Param = {
     name: name || '\u0000',
     required,

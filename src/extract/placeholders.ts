@@ -1,4 +1,4 @@
-import type { Endpoint, Param, SourcePosition } from '../model/types.js'
+import { HTTP_METHOD_PATTERN, type Endpoint, type Param, type SourcePosition } from '../model/types.js'
 import type { PageContext } from './context.js'
 import { LOST, type LostPlaceholder } from './endpoints.js'
 import type { LostParam } from './params.js'
@@ -17,7 +17,7 @@ interface Slot {
   name: string
 }
 
-const METHOD_LINE = /^\s*(GET|PUT|POST|DELETE|HEAD|PATCH)\s+(\S+)/
+const METHOD_LINE = new RegExp(`^\\s*(${HTTP_METHOD_PATTERN})\\s+(\\S+)`)
 
 /**
  * Names the placeholders a damaged page lost (`analytics//_stop`, an empty `` `` `` term). A name is
@@ -74,9 +74,8 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
     for (const gap of slot.gaps) {
       const call = `${gap.endpoint.method} ${gap.endpoint.path}`
       ctx.report(
-        gap.position,
-        'warning',
         'lost-placeholder',
+        gap.position,
         slot.found
           ? `A path placeholder name is missing here (${call}); recovered as '${slot.name}' from ${slot.found.from}.`
           : `A path placeholder name is missing here (${call}) and the page gives no evidence of it; named '${slot.name}' (neutral).`,
@@ -87,10 +86,10 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
   const gapless = lostParams.filter((l) => !pairs.get(l.param)).length
   for (const candidate of gapless > 0 ? lost.filter((g) => g.leading && !g.endpoint.path.includes('{')) : []) {
     ctx.report(
-      candidate.position,
-      'info',
       'lost-placeholder',
+      candidate.position,
       `The page documents ${gapless === 1 ? 'a path parameter' : `${gapless} path parameters`} that lost ${gapless === 1 ? 'its name' : 'their names'} and no request path shows a gap for; ${candidate.endpoint.method} ${candidate.endpoint.path} may have lost one here (\`<name>/…\` reads \`/…\` without its name). The path is kept as written.`,
+      'info',
     )
   }
   for (const { param } of lostParams) {
@@ -102,9 +101,8 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
     knownNames.add(param.name)
     used.push(param.name)
     ctx.report(
-      param.position,
-      'warning',
       'lost-placeholder',
+      param.position,
       found
         ? `The parameter name is missing here; recovered as '${param.name}' from ${found.from}.`
         : `The parameter name is missing here and the page gives no evidence of it${slot ? '' : ' (no request path shows a gap for it)'}; named '${param.name}' (neutral).`,

@@ -24,7 +24,7 @@ export function readResponseCodes(ctx: PageContext, sections: AbstractBlock[]): 
         const m = /(\d{3})/.exec(termText)
         const lineIndex = lineIndexOf(term) ?? 0
         if (!m || Number(m[1]) < 100 || Number(m[1]) > 599) {
-          ctx.report(ctx.at(lineIndex), 'warning', 'bad-response-code', `Response code entry '${termText}' does not name an HTTP status code.`)
+          ctx.report('bad-response-code', ctx.at(lineIndex), `Response code entry '${termText}' does not name an HTTP status code.`)
           continue
         }
         const label = /\(([^)]*)\)/.exec(termText)?.[1]
@@ -44,7 +44,7 @@ function lostDelimiterEntry(ctx: PageContext, paragraph: Block): ResponseCode | 
   if (!m || rest.length === 0) return undefined
   const lineIndex = lineIndexOf(paragraph) ?? 0
   const column = Math.max(ctx.line(lineIndex).indexOf(first.trim()), 0) + 1
-  ctx.report(ctx.at(lineIndex, column + first.trim().length - 1), 'warning', 'missing-dlist-delimiter', `The response code entry \`${m[1]}\` lacks the \`::\` that makes it a definition-list entry; read as one.`)
+  ctx.report('missing-dlist-delimiter', ctx.at(lineIndex, column + first.trim().length - 1), `The response code entry \`${m[1]}\` lacks the \`::\` that makes it a definition-list entry; read as one.`)
   const text = [m[2], rest.join('\n')].filter(Boolean).join(': ')
   return { code: Number(m[1]), description: ctx.text(text), position: ctx.at(lineIndex, column) }
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic } from '../model/types.js'
 import { parseAttributeEntry, resolveAttributeRefs } from './attributes.js'
 import { decodePage } from './read.js'
-import { diagnostic, type LineOrigin } from './source.js'
+import type { LineOrigin } from './source.js'
 import { TaggedFile } from './tags.js'
 
 const INCLUDE = /^include::([^\s[][^[]*)\[(.*)\]\s*$/
@@ -56,7 +57,7 @@ function expandInto(out: Expanding, lines: string[], originOf: (i: number) => Li
     }
     const at = { ...origin, column: origin.column + 9 }
     if (out.lines.length >= MAX_LINES) {
-      if (!out.full) out.diagnostics.push(diagnostic(at, 'error', 'include-too-large', `The page grew to ${MAX_LINES} lines through its includes; this include and the ones after it were skipped.`))
+      if (!out.full) out.diagnostics.push(diagnostic('include-too-large', at, `The page grew to ${MAX_LINES} lines through its includes; this include and the ones after it were skipped.`))
       out.full = true
       return
     }
@@ -65,28 +66,28 @@ function expandInto(out: Expanding, lines: string[], originOf: (i: number) => Li
     const missing: string[] = []
     const target = resolveAttributeRefs(m[1]!, ctx.attributes, (name) => missing.push(name))
     if (missing.length > 0) {
-      out.diagnostics.push(diagnostic(at, 'error', 'include-unresolved', `Include target uses undefined attribute(s) ${missing.map((n) => `{${n}}`).join(', ')}: ${m[1]}`))
+      out.diagnostics.push(diagnostic('include-unresolved', at, `Include target uses undefined attribute(s) ${missing.map((n) => `{${n}}`).join(', ')}: ${m[1]}`))
       return
     }
     const resolved = path.resolve(path.dirname(absFile), target)
     if (!inside(ctx.root, resolved)) {
-      out.diagnostics.push(diagnostic(at, 'error', 'include-outside-root', `Include ${target} resolves outside the docs root ${ctx.root}; it was not read.`))
+      out.diagnostics.push(diagnostic('include-outside-root', at, `Include ${target} resolves outside the docs root ${ctx.root}; it was not read.`))
       return
     }
     // A file may include another tagged part of itself (ml-shared does); only the same part again is a cycle.
     const part = `${resolved}[${m[2]}]`
     if (stack.includes(part) || stack.length > MAX_DEPTH) {
-      out.diagnostics.push(diagnostic(at, 'error', 'include-cycle', `Include ${shown(resolved)} would include itself (or nests deeper than ${MAX_DEPTH}); skipped.`))
+      out.diagnostics.push(diagnostic('include-cycle', at, `Include ${shown(resolved)} would include itself (or nests deeper than ${MAX_DEPTH}); skipped.`))
       return
     }
     const content = readInside(resolved, ctx)
     if (content === null) {
-      out.diagnostics.push(diagnostic(at, 'error', 'include-not-found', `Include file not found: ${shown(resolved)}`))
+      out.diagnostics.push(diagnostic('include-not-found', at, `Include file not found: ${shown(resolved)}`))
       return
     }
     const selected = taggedFile(resolved, content).select(m[2]!)
     for (const tag of selected.missing) {
-      out.diagnostics.push(diagnostic(at, 'warning', 'include-tag-missing', `Tag '${tag}' not found in ${shown(resolved)}.`))
+      out.diagnostics.push(diagnostic('include-tag-missing', at, `Tag '${tag}' not found in ${shown(resolved)}.`))
     }
     const file = shown(resolved)
     for (const run of selected.runs) expandInto(out, run.lines, (j) => ({ file, line: run.firstLine + j, column: 1 }), resolved, ctx, [...stack, part])

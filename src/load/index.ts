@@ -1,11 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic } from '../model/types.js'
 import { baseAttributes } from './attributes.js'
 import { expandIncludes, relative } from './includes.js'
 import { decodePage } from './read.js'
 import { reflowLines } from './reflow.js'
-import { diagnostic, type PageSource } from './source.js'
+import type { PageSource } from './source.js'
 
 export { parseAttributesText } from './attributes.js'
 export type { PageSource } from './source.js'
@@ -52,13 +53,13 @@ export function loadText(bytes: Uint8Array | string, absFile: string, options: L
   return { file, lines: reflowed.lines, origins: reflowed.origins, attributes, diagnostics }
 }
 
-function failed(file: string, options: LoadOptions, rule: string, message: string): PageSource {
+function failed(file: string, options: LoadOptions, rule: 'file-too-large' | 'unreadable-file', message: string): PageSource {
   return {
     file,
     lines: [],
     origins: [],
     attributes: baseAttributes(options.attributes ?? {}, options.root),
-    diagnostics: [diagnostic({ file, line: 1, column: 1 }, 'error', rule, message)],
+    diagnostics: [diagnostic(rule, { file, line: 1, column: 1 }, message)],
   }
 }
 

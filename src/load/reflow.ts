@@ -1,5 +1,6 @@
-import type { Diagnostic } from '../model/types.js'
-import { diagnostic, type LineOrigin } from './source.js'
+import { diagnostic } from '../model/diagnostic.js'
+import { HTTP_METHOD_PATTERN, type Diagnostic } from '../model/types.js'
+import type { LineOrigin } from './source.js'
 
 /**
  * Damaged pages: some pipelines collapse every run of whitespace, newlines included, into one space.
@@ -22,7 +23,7 @@ const MARKER = /^(?:CONSOLE|NOTCONSOLE|TEST|TESTRESPONSE|TESTSETUP|TEARDOWN|KIBA
 const MACRO_LINE = /^(?:experimental|beta|deprecated|preview|coming|added|include|image)(?:::[^[]*)?\[/
 const ADMONITION = /^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):$/
 const LIST_MARK = /^(?:\*{1,5}|-|\.{1,5}|\d+\.)$/
-const HTTP_METHOD = /^(?:GET|PUT|POST|DELETE|HEAD|PATCH)$/
+const HTTP_METHOD = new RegExp(`^(?:${HTTP_METHOD_PATTERN})$`)
 const PARAM_START = /^\((?:optional|required)\b/i
 const SENTENCE_END = /[.:!?)\]]$/
 // `:name: value` sets a document attribute; `:name!:` unsets one.
@@ -74,7 +75,7 @@ export function reflowLines(lines: string[], origins: LineOrigin[]): { lines: st
       out.origins.push({ file: origin.file, line: origin.line, column: origin.column + s.start })
     }
     out.diagnostics.push(
-      diagnostic(origin, 'warning', 'reflowed', `Line ${origin.line} holds a whole page (${line.length} characters, newlines lost); it was split into ${slices.filter((s) => !s.blank).length} lines by block syntax. Check the source: blank lines and indentation cannot be recovered.`),
+      diagnostic('reflowed', origin, `Line ${origin.line} holds a whole page (${line.length} characters, newlines lost); it was split into ${slices.filter((s) => !s.blank).length} lines by block syntax. Check the source: blank lines and indentation cannot be recovered.`),
     )
   })
   return out

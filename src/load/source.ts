@@ -27,12 +27,3 @@ export function positionAt(source: Pick<PageSource, 'file' | 'origins'>, lineInd
   if (!origin) return { file: source.file, line: 1, column: 1 }
   return { file: origin.file, line: origin.line, column: origin.column + Math.max(column, 1) - 1 }
 }
-
-export function diagnostic(
-  position: SourcePosition,
-  severity: Diagnostic['severity'],
-  rule: string,
-  message: string,
-): Diagnostic {
-  return { file: position.file, line: position.line, column: position.column, severity, rule, message }
-}

@@ -6,10 +6,12 @@
  * in step (the test suite validates every fixture model against the schema).
  */
 
+import type { RuleId, Severity } from './rules.js'
+
+export type { RuleId, Severity } from './rules.js'
+
 /** Bumped whenever the shape below changes incompatibly; part of every cache key. */
 export const MODEL_VERSION = 1
-
-export type Severity = 'error' | 'warning' | 'info'
 
 /** A place in a source file. `file` is relative to the docs root, with `/` separators; line and column start at 1. */
 export interface SourcePosition {
@@ -21,8 +23,8 @@ export interface SourcePosition {
 /** A finding about a page, travelling with the page it is about. */
 export interface Diagnostic extends SourcePosition {
   severity: Severity
-  /** Stable rule id, e.g. `invalid-json`, `undefined-attribute`, `reflowed`. */
-  rule: string
+  /** Stable rule id, e.g. `invalid-json`, `undefined-attribute`, `reflowed` (see `rules.ts`). */
+  rule: RuleId
   message: string
 }
 
@@ -36,7 +38,13 @@ export interface Stability {
   note?: string
 }
 
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD' | 'PATCH'
+/** The HTTP methods a page may document, in the order the docs list them. */
+export const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'PATCH'] as const
+
+export type HttpMethod = (typeof HTTP_METHODS)[number]
+
+/** `GET|PUT|…`, for patterns that match a request line. */
+export const HTTP_METHOD_PATTERN = HTTP_METHODS.join('|')
 
 export interface Endpoint {
   method: HttpMethod

@@ -1,5 +1,5 @@
 import FindMyWay from 'find-my-way'
-import type { Endpoint, HttpMethod, PageModel } from '../model/types.js'
+import { HTTP_METHODS, type Endpoint, type HttpMethod, type PageModel } from '../model/types.js'
 
 /** One documented endpoint the server answers. */
 export interface Route {
@@ -22,8 +22,6 @@ export interface RouteTable {
   /** Why some endpoints were not routed (duplicates, unroutable templates), one line each. */
   notes: string[]
 }
-
-const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'PATCH']
 
 interface Stored {
   route: Route
@@ -95,7 +93,7 @@ export function buildRoutes(models: readonly PageModel[]): RouteTable {
 
   return {
     find,
-    methods: (path) => METHODS.filter((method) => router.find(method, path) !== null),
+    methods: (path) => HTTP_METHODS.filter((method) => router.find(method, path) !== null),
     notes,
   }
 }

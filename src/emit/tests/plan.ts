@@ -8,7 +8,8 @@ import { positionAtLines } from '../../console/position.js'
 import { parseConsole } from '../../console/requests.js'
 import { applySubstitutions } from '../../console/substitute.js'
 import { replaceTripleQuotes } from '../../console/triple-quotes.js'
-import type { ConsoleRequest, Diagnostic, PageModel, Severity, Snippet, Substitution, TestOptions } from '../../model/types.js'
+import { diagnostic } from '../../model/diagnostic.js'
+import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Snippet, Substitution, TestOptions } from '../../model/types.js'
 import { isKnownCatch } from '../../replay/expect.js'
 import { parseExpectedJson } from '../../replay/match.js'
 import type { ReplayPage, ReplayRequest, ReplayStep, ResponseMode } from '../../replay/types.js'
@@ -35,8 +36,8 @@ export interface NamedScripts {
 /** Plans the tests of one page; `plan` is absent when the page has nothing to replay. */
 export function planPage(model: PageModel, scripts: NamedScripts): { plan?: PagePlan; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = []
-  const report = (snippet: Snippet, severity: Severity, rule: string, message: string): void => {
-    diagnostics.push({ ...snippet.position, file: model.file, severity, rule, message })
+  const report: Report = (rule, snippet, message) => {
+    diagnostics.push(diagnostic(rule, { ...snippet.position, file: model.file }, message))
   }
   const page: ReplayPage = { id: model.id, file: model.file, setup: [], teardown: [] }
   const tests: PlannedTest[] = []
@@ -51,7 +52,7 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
     for (const name of names) {
       const text = table[name]
       if (text === undefined) {
-        report(snippet, 'error', `unknown-${kind}`, `${kind} "${name}" is not defined in the ${kind}s file`)
+        report(kind === 'setup' ? 'unknown-setup' : 'unknown-teardown', snippet, `${kind} "${name}" is not defined in the ${kind}s file`)
         return undefined
       }
       // Lines of a named script count from 1 within the script.
@@ -65,7 +66,7 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
     const line = snippet.position.line
     if (snippet.testSetup || snippet.teardown) {
       if (snippet.testSetup && tests.length > 0) {
-        report(snippet, 'warning', 'testsetup-not-first', `TESTSETUP at line ${line} comes after the first test; it still runs before every test`)
+        report('testsetup-not-first', snippet, `TESTSETUP at line ${line} comes after the first test; it still runs before every test`)
       }
       // Setup and teardown answers are not checked for warnings, as in the docs build.
       const requests = (snippetRequests(snippet, snippet.test, report) ?? []).map(({ warnings: _, ...request }) => ordered(request))
@@ -78,14 +79,14 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
 
     if (snippet.role === 'response') {
       if (snippet.answers !== undefined && setupSnippets.has(snippet.answers)) {
-        report(snippet, 'error', 'response-after-testsetup', 'a TESTRESPONSE cannot check a TESTSETUP snippet; use TEST[continued] instead')
+        report('response-after-testsetup', snippet, 'a TESTRESPONSE cannot check a TESTSETUP snippet; use TEST[continued] instead')
         continue
       }
       const test = snippet.answers === undefined ? undefined : testOf.get(snippet.answers)
       if (!test) {
         const answered = model.examples.find((s) => s.index === snippet.answers)
-        if (answered) report(snippet, 'info', 'response-not-replayed', `the response answers line ${answered.position.line}, which is not replayed`)
-        else report(snippet, 'warning', 'response-without-request', `the response at line ${line} answers no request snippet`)
+        if (answered) report('response-not-replayed', snippet, `the response answers line ${answered.position.line}, which is not replayed`)
+        else report('response-without-request', snippet, `the response at line ${line} answers no request snippet`)
         continue
       }
       if (snippet.testResponse?.skip === undefined) {
@@ -100,11 +101,11 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
     if (snippet.role !== 'request' || snippet.notConsole || !(snippet.console || snippet.test)) continue
     const options = snippet.test
     if (options?.continued && !current) {
-      report(snippet, 'error', 'continued-without-test', `TEST[continued] at line ${line} has no earlier test to continue; it starts a new one`)
+      report('continued-without-test', snippet, `TEST[continued] at line ${line} has no earlier test to continue; it starts a new one`)
     }
     if (options?.continued && current) {
       if (current.skip !== undefined && options.skip === undefined) {
-        report(snippet, 'warning', 'continues-skipped-test', `line ${line} continues a skipped test, so it is skipped too`)
+        report('continues-skipped-test', snippet, `line ${line} continues a skipped test, so it is skipped too`)
       }
     } else {
       current = { name: `${model.id} › line ${line}`, steps: [], teardown: [] }
@@ -130,7 +131,7 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
   return { plan: tests.length > 0 ? { page, tests } : undefined, diagnostics }
 }
 
-type Report = (snippet: Snippet, severity: Severity, rule: string, message: string) => void
+type Report = (rule: RuleId, snippet: Snippet, message: string) => void
 
 const UNUSABLE_SUBSTITUTION = 'a substitution cannot be applied'
 
@@ -141,7 +142,7 @@ const UNUSABLE_SUBSTITUTION = 'a substitution cannot be applied'
 function substitute(snippet: Snippet, substitutions: readonly Substitution[], report: Report): string | undefined {
   const result = applySubstitutions(snippetContents(snippet.text), substitutions)
   if (result.ok) return result.text
-  report(snippet, 'error', 'invalid-substitution', `a substitution cannot be applied: ${result.message}`)
+  report('invalid-substitution', snippet, `a substitution cannot be applied: ${result.message}`)
   return undefined
 }
 
@@ -158,14 +159,14 @@ function snippetRequests(snippet: Snippet, options: TestOptions | undefined, rep
     requests = parseConsole(text, positionAtLines(snippet.position.file, snippet.position.line)).requests.map(fromModel)
   }
   if (requests.length === 0) {
-    report(snippet, 'warning', 'no-requests', `the snippet at line ${snippet.position.line} holds no request to replay`)
+    report('no-requests', snippet, `the snippet at line ${snippet.position.line} holds no request to replay`)
     return []
   }
   for (const request of requests) request.warnings = [...(options?.warnings ?? [])]
   if (options?.catch !== undefined) {
-    if (!isKnownCatch(options.catch)) report(snippet, 'warning', 'unknown-catch', `catch:${options.catch} is not a known error class`)
+    if (!isKnownCatch(options.catch)) report('unknown-catch', snippet, `catch:${options.catch} is not a known error class`)
     if (requests.length > 1) {
-      report(snippet, 'info', 'catch-last-request-only', `catch:${options.catch} applies to the last of ${requests.length} requests only; the others must succeed`)
+      report('catch-last-request-only', snippet, `catch:${options.catch} applies to the last of ${requests.length} requests only; the others must succeed`)
     }
     requests[requests.length - 1]!.catch = options.catch
   }
@@ -209,7 +210,7 @@ function expectedResponse(snippet: Snippet, report: Report): { line: number; exp
     try {
       parseExpectedJson(expected)
     } catch (error) {
-      report(snippet, 'warning', 'unparsable-response', `the response is not JSON (${(error as Error).message}); it is compared as text`)
+      report('unparsable-response', snippet, `the response is not JSON (${(error as Error).message}); it is compared as text`)
       mode = 'text'
     }
   }

@@ -16,6 +16,7 @@
  * case-insensitive file systems) are resolved by file order: the first page keeps the name, later ones get
  * `2`, `3`, … and a `name-collision` warning.
  */
+import { diagnostic } from '../../model/diagnostic.js'
 import type { Diagnostic, PageModel } from '../../model/types.js'
 
 const API_WORDS = new Set(['api', 'apis'])
@@ -87,14 +88,8 @@ export function assignBaseNames(
       let n = 2
       while (naturalTaken.has(`${wanted}${n}`.toLowerCase()) || assigned.has(`${wanted}${n}`.toLowerCase())) n++
       name = `${wanted}${n}`
-      diagnostics.push({
-        file: page.file,
-        line: page.endpoints[0]?.position.line ?? 1,
-        column: 1,
-        severity: 'warning',
-        rule: 'name-collision',
-        message: `type name ${wanted} is already derived from ${firstFile.get(wanted.toLowerCase())}; this page's types are named ${name}`,
-      })
+      const at = { file: page.file, line: page.endpoints[0]?.position.line ?? 1, column: 1 }
+      diagnostics.push(diagnostic('name-collision', at, `type name ${wanted} is already derived from ${firstFile.get(wanted.toLowerCase())}; this page's types are named ${name}`))
     } else {
       firstFile.set(name.toLowerCase(), page.file)
     }

@@ -1,5 +1,6 @@
 /** The declarations of one page's module: `<Base>Request`, `<Base>Response`, `<Base>Error` and nested types. */
 import { type ImportDeclarationStructure, StructureKind, type StatementStructures } from 'ts-morph'
+import { diagnostic } from '../../model/diagnostic.js'
 import type { Diagnostic, Param, PageModel, Snippet } from '../../model/types.js'
 import { isCommaList, parseDocType, typeFromDefault } from './doc-types.js'
 import { isPlainObject, mergeSamples, type ResponseSample, shapeType } from './infer.js'
@@ -47,7 +48,7 @@ class PageModuleBuilder {
     for (const d of this.sink.duplicates) {
       const position = d.position ?? { file: this.page.file, line: 1, column: 1 }
       const message = `\`${d.name}\` is documented more than once for ${d.interfaceName}; the types are joined`
-      this.diagnostics.push({ ...position, severity: 'warning', rule: 'duplicate-param', message })
+      this.diagnostics.push(diagnostic('duplicate-param', position, message))
     }
     const common = [...(this.sink.usesDuration ? ['Duration'] : []), ...(hasError ? ['ErrorResponse'] : [])]
     const imports: ImportDeclarationStructure[] =
@@ -129,7 +130,7 @@ class PageModuleBuilder {
       // Path segments are strings by nature; elsewhere an undocumented type stays open.
       type = role === 'path' ? STRING : UNKNOWN
       if (role !== 'path' && !param.values?.length) {
-        this.diagnostics.push({ ...param.position, severity: 'info', rule: 'untyped-param', message: `${role} parameter \`${param.name}\` has no documented type; typed as unknown` })
+        this.diagnostics.push(diagnostic('untyped-param', param.position, `${role} parameter \`${param.name}\` has no documented type; typed as unknown`))
       }
     }
     if (param.values && param.values.length > 0) type = withValues(type, param.values)
@@ -184,8 +185,8 @@ class PageModuleBuilder {
     return true
   }
 
-  private warn(param: Param, rule: string, message: string): void {
-    this.diagnostics.push({ ...param.position, severity: 'warning', rule, message })
+  private warn(param: Param, rule: 'duplicate-param' | 'unknown-type', message: string): void {
+    this.diagnostics.push(diagnostic(rule, param.position, message))
   }
 }
 

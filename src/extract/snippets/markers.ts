@@ -1,5 +1,5 @@
+import { diagnostic } from '../../model/diagnostic.js'
 import type { Diagnostic, Snippet, SourcePosition } from '../../model/types.js'
-import { diagnostic } from '../../console/position.js'
 import { emptyTestOptions, parseTestOptions, type MarkerKind } from './test-options.js'
 
 /** The snippet fields its marker comments set (`markers` keeps the recognised ones verbatim, in order). */
@@ -43,17 +43,15 @@ export function parseMarkers(comments: { text: string; position: SourcePosition 
     if (close < open || close !== text.length - 1) {
       result.diagnostics.push(
         diagnostic(
-          at(open),
-          'error',
           'malformed-marker',
+          at(open),
           close < open ? `Unterminated ${kind}[: no closing "]"` : `Text after the closing "]" of ${kind}[...]`,
         ),
       )
       if (close < open) continue
     }
     for (const problem of parseTestOptions(text.slice(open + 1, close), kind, options)) {
-      const severity = problem.rule === 'unknown-test-option' ? 'warning' : 'error'
-      result.diagnostics.push(diagnostic(at(open + 1 + problem.offset), severity, problem.rule, problem.message))
+      result.diagnostics.push(diagnostic(problem.rule, at(open + 1 + problem.offset), problem.message))
     }
   }
   return result
