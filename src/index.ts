@@ -4,12 +4,12 @@
  * the embedded server and the replay runner read the same models.
  */
 export type * from './model/types.js'
-export { extractFiles, extractPage, findPages, type ExtractResult, type ExtractRun } from './extract/index.js'
-export { loadPage, loadText, type LoadOptions } from './load/index.js'
+export { extractFiles, extractPage, type ExtractResult, type ExtractRun } from './extract/index.js'
+export { findPages, loadPage, loadText, type LoadOptions } from './load/index.js'
 export { emitTypes } from './emit/types/index.js'
 export { emitReplayTests, type ReplayEmitOptions } from './emit/tests/index.js'
 export { writeOutput, type WriteResult } from './emit/write.js'
-export { generate, type GenerateOptions, type Generated } from './cli/generate.js'
+export { extractInputs, generate, InputError, watchGenerate, type Extracted, type GenerateOptions, type Generated, type Progress, type RunOptions, type Watcher, type WatchOptions } from './run/index.js'
 export { createDocServer, type DocServer, type DocServerOptions } from './serve/index.js'
 export { runReplay, type ReplayRunOptions, type ReplaySummary } from './replay/run.js'
 export { compareWithSpec, type Spec } from './compare/spec.js'

@@ -10,7 +10,7 @@ const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const fingerprints = new Map<string, string>()
 
 /** Code that takes no part in extracting a page: changing it keeps the cached results. */
-const NOT_EXTRACTION = new Set(['cache', 'cli', 'compare', 'emit', 'replay', 'serve'])
+const NOT_EXTRACTION = new Set(['cache', 'cli', 'compare', 'emit', 'replay', 'run', 'serve'])
 
 /**
  * A hash of the tool's own code: every module outside the top-level folders in `skip` (so a new folder

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import { compareWithSpec, type Spec } from '../compare/spec.js'
 import { formatDiagnostic } from './diagnostics.js'
-import { extractInputs, type InputOptions, UsageError } from './inputs.js'
+import { extractInputs } from '../run/index.js'
+import { runOptions, UsageError, type InputOptions } from './options.js'
 
 export interface CompareOptions extends InputOptions {
   spec: string
@@ -11,7 +12,7 @@ export interface CompareOptions extends InputOptions {
 /** `docspec compare`: where the pages disagree with the specification; exit 1 on any disagreement. */
 export async function compareCommand(inputs: string[], options: CompareOptions): Promise<number> {
   const spec = readSpec(options.spec)
-  const { models, root } = await extractInputs(inputs, options)
+  const { models, root } = await extractInputs(inputs, runOptions(options))
   const found = compareWithSpec(models, spec)
   const diagnostics = [...found.values()].flat()
   if (!options.quiet) {

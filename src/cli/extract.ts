@@ -1,6 +1,7 @@
 import { writeFileAtomic } from '../emit/atomic-write.js'
 import { allDiagnostics, formatDiagnostic, hasErrors } from './diagnostics.js'
-import { extractInputs, type InputOptions } from './inputs.js'
+import { extractInputs } from '../run/index.js'
+import { runOptions, type InputOptions } from './options.js'
 import { summaryLine } from './summary.js'
 
 export interface ExtractOptions extends InputOptions {
@@ -10,7 +11,7 @@ export interface ExtractOptions extends InputOptions {
 /** `docspec extract`: the models as a JSON array on stdout or in `--out`; diagnostics and a summary on stderr. */
 export async function extractCommand(inputs: string[], options: ExtractOptions): Promise<number> {
   const started = performance.now()
-  const { models, root, cached, cacheError } = await extractInputs(inputs, options)
+  const { models, root, cached, cacheError } = await extractInputs(inputs, runOptions(options))
   const json = JSON.stringify(models, null, 2) + '\n'
   if (options.out) await writeFileAtomic(options.out, json)
   else process.stdout.write(json)

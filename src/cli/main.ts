@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander'
 import { UnsafeOutputError } from '../emit/write.js'
-import { UsageError } from './inputs.js'
+import { InputError } from '../run/options.js'
+import { UsageError } from './options.js'
 // Each command imports its stages on demand: `extract` need not load ts-morph, prettier or vitest.
-import { VERSION } from './version.js'
+import { VERSION } from '../run/version.js'
 
 const program = new Command()
   .name('docspec')
@@ -89,7 +90,7 @@ try {
   } else if (error instanceof UnsafeOutputError) {
     process.stderr.write(`docspec: ${error.message}\n`)
     process.exitCode = 1
-  } else if (error instanceof UsageError) {
+  } else if (error instanceof UsageError || error instanceof InputError) {
     process.stderr.write(`docspec: ${error.message}\n`)
     process.exitCode = 2
   } else {

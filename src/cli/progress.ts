@@ -1,10 +1,6 @@
 import cliProgress from 'cli-progress'
 
-export interface Progress {
-  start(total: number): void
-  tick(): void
-  stop(): void
-}
+import type { Progress } from '../run/index.js'
 
 export interface ProgressOptions {
   quiet?: boolean

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { PageModel } from '../model/types.js'
 import { runReplay, type ReplaySummary } from '../replay/run.js'
 import { createDocServer, type DocServer } from '../serve/index.js'
-import { UsageError } from './inputs.js'
+import { UsageError } from './options.js'
 
 export interface ReplayOptions {
   target?: string

@@ -1,6 +1,8 @@
-import { createDocServer, type DocServer } from '../serve/index.js'
+import { createDocServer } from '../serve/index.js'
 import type { PageModel } from '../model/types.js'
-import { extractInputs, type InputOptions, UsageError } from './inputs.js'
+import { extractInputs } from '../run/index.js'
+import { runOptions, UsageError, type InputOptions } from './options.js'
+import { untilSignal } from './signals.js'
 
 export interface ServeOptions extends InputOptions {
   port?: string
@@ -12,26 +14,15 @@ export interface ServeOptions extends InputOptions {
 export async function serveCommand(inputs: string[], options: ServeOptions): Promise<number> {
   const port = options.port === undefined ? 9200 : Number(options.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number: ${options.port}`)
-  const { models } = await extractInputs(inputs, options)
+  const { models } = await extractInputs(inputs, runOptions(options))
   const server = createDocServer(models, { log: options.quiet ? undefined : (line) => process.stderr.write(line + '\n') })
   const url = await server.listen(port, options.host ?? '127.0.0.1')
   process.stderr.write(`docspec: serving ${countEndpoints(models)} endpoints of ${models.length} pages at ${url} (Ctrl-C stops)\n`)
-  await untilSignal(server)
+  await untilSignal()
+  await server.close()
   return 0
 }
 
 export function countEndpoints(models: PageModel[]): number {
   return models.reduce((n, m) => n + m.endpoints.length, 0)
-}
-
-function untilSignal(server: DocServer): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      void server.close().then(resolve)
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
 }

@@ -1,7 +1,7 @@
 import type { PageModel } from '../model/types.js'
 import { countByRule } from './diagnostics.js'
-import { generate } from './generate.js'
-import type { InputOptions } from './inputs.js'
+import { generate } from '../run/index.js'
+import { runOptions, type InputOptions } from './options.js'
 import { formatReplay, replayAgainst, replayFailed } from './replay.js'
 
 export interface StartOptions extends InputOptions {
@@ -16,7 +16,7 @@ export interface StartOptions extends InputOptions {
  */
 export async function startCommand(inputs: string[], options: StartOptions): Promise<number> {
   const started = Date.now()
-  const { models, diagnostics, result } = await generate(inputs, { ...options, check: false, quiet: true })
+  const { models, diagnostics, result } = await generate(inputs, { ...runOptions({ ...options, quiet: true }), out: options.out, ...(options.setups !== undefined && { setupsFile: options.setups }) })
   const summary = await replayAgainst(options.out, models, { ...(options.allowWrites ? { allowWrites: true } : {}) })
   const lines = [
     `pages: ${models.length}, endpoints: ${count(models, (m) => m.endpoints.length)}, parameters: ${count(models, (m) => m.pathParams.length + m.queryParams.length + m.bodyParams.length)}, snippets: ${count(models, (m) => m.examples.length)}`,

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { LoadOptions } from '../load/index.js'
-import { extractFile, type FileResult } from './index.js'
+import { extractFile, type FileResult } from './file.js'
 
 export interface PageJob {
   /** Position of the file in the run's sorted file list. */

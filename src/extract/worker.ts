@@ -1,7 +1,7 @@
 /** Extraction worker thread (see `pool.ts`): extracts the pages it is sent, one at a time, with its own include cache. */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { LoadOptions } from '../load/index.js'
-import { extractFile } from './index.js'
+import { extractFile } from './file.js'
 import type { WorkerMessage } from './pool.js'
 
 const options = workerData as Omit<LoadOptions, 'cache'>

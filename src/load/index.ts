@@ -4,11 +4,13 @@ import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic } from '../model/types.js'
 import { baseAttributes } from './attributes.js'
 import { expandIncludes, relative } from './includes.js'
+import { MAX_PAGE_BYTES } from './files.js'
 import { decodePage } from './read.js'
 import { reflowLines } from './reflow.js'
 import type { PageSource } from './source.js'
 
 export { parseAttributesText } from './attributes.js'
+export { findPages, MAX_PAGE_BYTES, readPageBytes } from './files.js'
 export type { PageSource } from './source.js'
 
 export interface LoadOptions {
@@ -19,9 +21,6 @@ export interface LoadOptions {
   /** Shared include cache for one run. */
   cache?: Map<string, string | null>
 }
-
-/** Pages larger than this are refused rather than parsed for minutes. */
-export const MAX_PAGE_BYTES = 16 * 1024 * 1024
 
 /** Loads one page: bytes → text → includes → reflow, with every line traced to its origin. */
 export function loadPage(absFile: string, options: LoadOptions): PageSource {

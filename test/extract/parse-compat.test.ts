@@ -7,8 +7,7 @@ import path from 'node:path'
 import type { AbstractBlock, ListItem } from '@asciidoctor/core'
 import { describe, expect, it } from 'vitest'
 import { children, parseAsciiDoc, rawText } from '../../src/extract/asciidoc.js'
-import { findPages } from '../../src/extract/index.js'
-import { loadPage } from '../../src/load/index.js'
+import { findPages, loadPage } from '../../src/load/index.js'
 import { FIXTURES } from './pages.js'
 
 type DlistEntry = [ListItem[], ListItem | undefined]

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { extractPage, findPages } from '../../src/extract/index.js'
-import { loadText } from '../../src/load/index.js'
+import { extractPage } from '../../src/extract/index.js'
+import { findPages, loadText } from '../../src/load/index.js'
 import type { PageModel, Param } from '../../src/model/types.js'
 import { docsRoot, FIXTURES } from './pages.js'
 

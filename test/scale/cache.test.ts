@@ -5,7 +5,7 @@ import { DiskPageStore, FormatCache, ModuleCache, openPageStore } from '../../sr
 import { emitTypes } from '../../src/emit/types/index.js'
 import type { PageModel } from '../../src/model/types.js'
 import { at, page, rollupStopJob, snippet } from '../emit-types/models.js'
-import { generate } from '../../src/cli/generate.js'
+import { generate } from '../../src/run/index.js'
 import { extractFiles } from '../../src/extract/index.js'
 import { makeTree, PARAMS, readTree, WIDGET_PAGE } from './tree.js'
 
@@ -29,7 +29,7 @@ const extract = (s: DiskPageStore | undefined) => extractFiles([tree], { root: t
 /** Generates into a fresh folder and returns every output file. */
 async function generated(cache: boolean): Promise<Record<string, string>> {
   const out = path.join(work, `out-${runs++}`)
-  await generate([tree], { out, quiet: true, cache, cacheDir: cacheDir(), workers: '1' })
+  await generate([tree], { out, cache, cacheDir: cacheDir(), workers: 1 })
   return readTree(out)
 }
 

@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, expect, it } from 'vitest'
-import { generate } from '../../src/cli/generate.js'
-import { watchGenerate } from '../../src/cli/watch.js'
+import { generate, watchGenerate } from '../../src/run/index.js'
 import { makeTree, WIDGET_PAGE } from './tree.js'
 
 let tree: string | undefined
@@ -19,13 +18,13 @@ async function until(condition: () => boolean, ms: number): Promise<void> {
 it('regenerates once after a burst of changes, ignores its own output, and stops when closed', async () => {
   tree = makeTree()
   // The output inside the watched tree: writing it must not trigger another run.
-  const options = { out: path.join(tree, 'generated'), quiet: true, cache: false, workers: '1' }
+  const options = { out: path.join(tree, 'generated'), cache: false, workers: 1 }
   await generate([tree], options)
   let runs = 0
   const watcher = watchGenerate([tree], options, async () => {
     runs++
     await generate([tree!], options)
-  }, 100)
+  }, { debounceMs: 100 })
   await sleep(150)
   const page = path.join(tree, 'get-widget.asciidoc')
   fs.writeFileSync(page, WIDGET_PAGE.replace('Returns widgets.', 'Returns a widget.'))

@@ -8,6 +8,13 @@ export interface Watcher {
   close(): Promise<void>
 }
 
+export interface WatchOptions {
+  /** Changes closer together than this make one run (default 200 ms). */
+  debounceMs?: number
+  /** A run that threw (the watch goes on). */
+  onError?: (error: Error) => void
+}
+
 /** Editors save in bursts (temp file, rename, chmod): changes closer together than this make one run. */
 const DEBOUNCE_MS = 200
 
@@ -16,10 +23,11 @@ const DEBOUNCE_MS = 200
  * setup files, debounced, one run at a time: changes during a run make one more run after it. The output
  * and cache folders, dot folders and node_modules are not watched (writing the output must not trigger a run).
  */
-export function watchGenerate(inputs: string[], options: GenerateOptions, regenerate: () => Promise<void>, debounceMs = DEBOUNCE_MS): Watcher {
+export function watchGenerate(inputs: string[], options: GenerateOptions, regenerate: () => Promise<void>, watch: WatchOptions = {}): Watcher {
+  const debounceMs = watch.debounceMs ?? DEBOUNCE_MS
   const root = resolveRoot(options.root, inputs[0]!)
   const ignored = [path.resolve(options.out), path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR)]
-  const extraFiles = [options.attributes, options.setups].filter((f): f is string => !!f).map((f) => path.resolve(f))
+  const extraFiles = [options.attributesFile, options.setupsFile].filter((f): f is string => !!f).map((f) => path.resolve(f))
   const relevant = (file: string) => {
     if (extraFiles.includes(file)) return true
     if (ignored.some((dir) => file === dir || file.startsWith(dir + path.sep))) return false
@@ -37,9 +45,7 @@ export function watchGenerate(inputs: string[], options: GenerateOptions, regene
       return
     }
     running = regenerate()
-      .catch((error: unknown) => {
-        process.stderr.write(`docspec: ${(error as Error).message}\n`)
-      })
+      .catch((error: unknown) => watch.onError?.(error as Error))
       .finally(() => {
         running = undefined
         if (again && !closed) {
@@ -66,16 +72,4 @@ export function watchGenerate(inputs: string[], options: GenerateOptions, regene
       await running
     },
   }
-}
-
-export function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      resolve()
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
 }

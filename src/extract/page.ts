@@ -1,0 +1,122 @@
+import type { AbstractBlock, Block, ListItem } from '@asciidoctor/core'
+import type { PageSource } from '../load/source.js'
+import { MODEL_VERSION, type PageModel } from '../model/types.js'
+import { parseAsciiDoc, rawText } from './asciidoc.js'
+import { descendants } from './blocks.js'
+import { PageContext } from './context.js'
+import { readEndpoints } from './endpoints.js'
+import { checkExampleEndpoints, dropExampleRequestLines } from './example-endpoints.js'
+import { endpointsFromExamples, titledApi } from './example-only-endpoints.js'
+import { readExamples } from './examples.js'
+import { closeTitleabbrevPass, readHeader } from './header.js'
+import { lintLostProsePlaceholders, lintPathTypos, lintSections, lintUndefinedAttributes } from './lint.js'
+import { lintUnboundPathParams, placeParams, readPageParams } from './param-placement.js'
+import { orderedParam } from './params.js'
+import { recoverPlaceholders } from './placeholders.js'
+import { readPrerequisites } from './prerequisites.js'
+import { readResponseCodes } from './response-codes.js'
+import { classifySections, pageNode, type SectionKind } from './sections.js'
+
+/**
+ * One loaded page → its endpoint model. Returns undefined for an include fragment: no title, and tagged
+ * regions for pages to include (`common-parms.asciidoc`). Any other file without a title gets a model
+ * with `no-page-title` (it may be a page whose damage hid the title); `extractFiles` drops those that
+ * another page of the run includes.
+ */
+export async function extractPage(source: PageSource): Promise<PageModel | undefined> {
+  const ctx = new PageContext(source)
+  ctx.diagnostics.push(...source.diagnostics)
+  if (source.lines.length === 0) return assemble(ctx, { id: '', title: '' })
+  const { doc, messages } = await parseAsciiDoc(closeTitleabbrevPass(ctx, source.lines), source.attributes)
+  for (const m of messages) {
+    const severity = m.severity === 'ERROR' || m.severity === 'FATAL' ? 'error' : m.severity === 'WARN' ? 'warning' : 'info'
+    ctx.report('asciidoc', ctx.at((m.line ?? 1) - 1), m.text, severity)
+  }
+  const page = pageNode(doc)
+  if (page.node === doc && !doc.getDoctitle()) {
+    if (source.lines.some((l) => /\btag::[\w.*-]+\[\]/.test(l))) return undefined
+    ctx.report('no-page-title', ctx.at(0), 'No page title (`=== Title`) was found: the file is not a page, or damage hid its title.')
+    return assemble(ctx, { id: '', title: '' })
+  }
+  const header = readHeader(ctx, page.node, page.lineIndex)
+  const sections = classifySections(ctx, page.node)
+  const of = (kind: SectionKind) => sections.filter((s) => s.kind === kind).map((s) => s.node)
+
+  const { endpoints, lost } = readEndpoints(ctx, of('request'))
+  const { params, lost: lostParams } = readPageParams(ctx, of)
+  placeParams(ctx, params, endpoints)
+  const all = Object.values(params).flat().map((r) => r.param)
+  const named = dropExampleRequestLines(ctx, recoverPlaceholders(ctx, endpoints, lost, lostParams, all))
+  lintUnboundPathParams(ctx, params.path, named)
+
+  const examples = readExamples(ctx, doc)
+  const documented = checkExampleEndpoints(ctx, named, examples)
+  // An API page without request lines (the curl era, or a lost Request section) still shows its API in its examples.
+  // Old titles are bare names ("Cluster Health", "cat health"): the cat prefix, their parameters, their opening
+  // sentence or a title naming the path an example calls tell an API page.
+  const isApi = /\bAPI$|^cat \w+$/i.test(header.title) || params.path.length + params.query.length > 0 || INTRODUCES_API.test(header.intro.split('\n\n')[0]!)
+  const withExamples = documented.length === 0 && (isApi || titledApi(header.title, examples)) ? endpointsFromExamples(ctx, examples, header.title) : documented
+  const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
+  lintUndefinedAttributes(ctx)
+  lintLostProsePlaceholders(ctx)
+  lintSections(ctx, header.title, header.titleLine, sections, documented.length)
+  lintPathTypos(ctx, documented, header.id, header.title)
+  return assemble(ctx, {
+    id: header.id,
+    title: header.title,
+    titleabbrev: header.titleabbrev,
+    role: header.role,
+    testenv: header.testenv,
+    stability: header.stability,
+    description,
+    endpoints: withExamples,
+    prerequisites: readPrerequisites(ctx, of('prerequisites')),
+    pathParams: params.path.map((r) => orderedParam(r.param)),
+    queryParams: params.query.map((r) => orderedParam(r.param)),
+    bodyParams: params.body.map((r) => orderedParam(r.param)),
+    responseBody: params.response.map((r) => orderedParam(r.param)),
+    responseCodes: readResponseCodes(ctx, of('responseCodes')),
+    examples,
+  })
+}
+
+/** "The Create Index API is used to …", "Use this API to …": the opening of an API page, not of a resource page. */
+const INTRODUCES_API = /\b(?:this|the [\w -]+?) API (?:is used to|allows|lets you|enables)\b|^use this API\b/i
+
+function sectionText(ctx: PageContext, section: AbstractBlock): string {
+  const parts: string[] = []
+  for (const block of descendants(section)) {
+    const context = block.getContext()
+    if (context === 'paragraph' || context === 'admonition') parts.push(ctx.text((block as Block).getSource()))
+    else if (context === 'list_item') parts.push(`- ${ctx.text(rawText(block as unknown as ListItem))}`)
+  }
+  return parts.filter(Boolean).join('\n\n')
+}
+
+function assemble(ctx: PageContext, fields: Partial<PageModel> & { id: string; title: string }): PageModel {
+  const model: PageModel = {
+    modelVersion: MODEL_VERSION,
+    file: ctx.source.file,
+    id: fields.id,
+    title: fields.title,
+    ...(fields.titleabbrev !== undefined && { titleabbrev: fields.titleabbrev }),
+    ...(fields.role !== undefined && { role: fields.role }),
+    ...(fields.testenv !== undefined && { testenv: fields.testenv }),
+    stability: fields.stability ?? { level: 'stable' },
+    description: fields.description ?? '',
+    endpoints: fields.endpoints ?? [],
+    prerequisites: fields.prerequisites ?? [],
+    pathParams: fields.pathParams ?? [],
+    queryParams: fields.queryParams ?? [],
+    bodyParams: fields.bodyParams ?? [],
+    responseBody: fields.responseBody ?? [],
+    responseCodes: fields.responseCodes ?? [],
+    examples: fields.examples ?? [],
+    diagnostics: sortDiagnostics(ctx.diagnostics),
+  }
+  return model
+}
+
+export function sortDiagnostics(list: PageModel['diagnostics']): PageModel['diagnostics'] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule))
+}

@@ -1,0 +1,114 @@
+import type { AbstractBlock } from '@asciidoctor/core'
+import type { Endpoint } from '../model/types.js'
+import type { PageContext } from './context.js'
+import { readParams, type LostParam, type ParamPlace, type ReadParam } from './params.js'
+import type { SectionKind } from './sections.js'
+
+/**
+ * Where a page's parameters go: read from their sections, then placed by the rules old and damaged pages
+ * need (a path parameter in no path is a query parameter, a path parameter listed both with and without
+ * its segment is optional, a GET API's scalar body parameters are query parameters too), and checked
+ * against the request paths once placeholders are recovered.
+ */
+
+export type PageParams = Record<ParamPlace, ReadParam[]>
+
+const PARAM_SECTIONS: [SectionKind, ParamPlace][] = [
+  ['pathParams', 'path'],
+  ['queryParams', 'query'],
+  ['requestBody', 'body'],
+  ['responseBody', 'response'],
+]
+
+/** The parameters of every parameter section of the page, by place, and the terms that lost their names. */
+export function readPageParams(ctx: PageContext, sectionsOf: (kind: SectionKind) => AbstractBlock[]): { params: PageParams; lost: LostParam[] } {
+  const lost: LostParam[] = []
+  const params: PageParams = { path: [], query: [], body: [], response: [] }
+  for (const [kind, place] of PARAM_SECTIONS) {
+    for (const section of sectionsOf(kind)) {
+      const read = readParams(ctx, section, place)
+      params[place].push(...read.params)
+      lost.push(...read.lost)
+    }
+  }
+  return { params, lost }
+}
+
+/** Applies the placement rules, in order, to the parameters read under the page's request lines. */
+export function placeParams(ctx: PageContext, params: PageParams, endpoints: Endpoint[]): void {
+  moveMisplacedPathParams(ctx, params, endpoints.map((e) => e.path))
+  optionalPathParams(params.path, endpoints)
+  alsoQueryForGet(ctx, params, endpoints.map((e) => e.method))
+}
+
+/**
+ * Older pages list query parameters under "Path parameters". A parameter there that is not written as a
+ * placeholder (`<name>`) and appears in no request path is a query parameter; say so.
+ */
+function moveMisplacedPathParams(ctx: PageContext, params: PageParams, paths: string[]): void {
+  if (paths.length === 0) return
+  // Old pages list path and query parameters together under "Parameters": placeholders in a path are path parameters.
+  params.query = params.query.filter((read) => {
+    if (!read.placeholder || !paths.some((p) => p.includes(`{${read.param.name}}`))) return true
+    read.param.required = true
+    params.path.push(read)
+    return false
+  })
+  params.path = params.path.filter((read) => {
+    const name = read.param.name
+    if (read.placeholder || paths.some((p) => p.includes(`{${name}}`))) return true
+    ctx.report('misplaced-param', read.param.position, `\`${name}\` is documented under path parameters but is in no request path; read as a query parameter.`)
+    read.param.required = false
+    params.query.push(read)
+    return false
+  })
+}
+
+/**
+ * A path parameter written as a placeholder that no request path has (`<policy-id>` beside
+ * `/_slm/policy/<snapshot-lifecycle-policy-id>`): one of the two names is wrong. The model keeps both as written.
+ */
+export function lintUnboundPathParams(ctx: PageContext, pathParams: ReadParam[], endpoints: Endpoint[]): void {
+  if (endpoints.length === 0) return
+  const inPaths = new Set(endpoints.flatMap((e) => [...e.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!)))
+  const undocumented = [...inPaths].filter((name) => !pathParams.some((r) => r.param.name === name))
+  for (const { param } of pathParams) {
+    if (inPaths.has(param.name)) continue
+    const hint = undocumented.length ? `; the paths have ${undocumented.map((n) => `{${n}}`).join(', ')}, which no parameter documents` : ''
+    ctx.report('misplaced-param', param.position, `\`${param.name}\` is documented as a path parameter, but no request path has {${param.name}}${hint}.`)
+  }
+}
+
+/**
+ * A path parameter the text does not flag is optional when every request with it is also listed without
+ * it: old pages list `GET _watcher/stats` and `GET _watcher/stats/<metric>` and describe `metric` with no
+ * "Optional". (A page of several APIs may list `GET _x/policy` but no `PUT _x/policy`: still required.)
+ */
+function optionalPathParams(path: ReadParam[], endpoints: Endpoint[]): void {
+  const listed = new Set(endpoints.map((e) => `${e.method} ${e.path}`))
+  for (const read of path) {
+    const segment = `/{${read.param.name}}`
+    const using = endpoints.filter((e) => e.path.includes(`${segment}/`) || e.path.endsWith(segment))
+    if (!read.statedRequired && using.length > 0 && using.every((e) => listed.has(`${e.method} ${e.path.replace(segment, '') || '/'}`))) read.param.required = false
+  }
+}
+
+const SCALAR = /^(?:string|boolean|integer|long|int|short|number|float|double|date|time|time value|timevalue|time units|duration)$/i
+
+/**
+ * Elasticsearch reads the scalar parameters of a GET API's request body from the query string too (a GET
+ * body is optional in HTTP and many clients cannot send one), and the ML "get" pages document them only
+ * under the request body. Such parameters are listed as query parameters as well.
+ */
+function alsoQueryForGet(ctx: PageContext, params: PageParams, methods: string[]): void {
+  if (methods.length === 0 || methods.some((m) => m !== 'GET')) return
+  const query = new Set(params.query.map((r) => r.param.name))
+  for (const read of params.body) {
+    const { type } = read.param
+    // Paging is `page.from` / `page.size` in a body and `from` / `size` in the query string.
+    const name = read.param.name.replace(/^page\.(from|size)$/, '$1')
+    if (query.has(name) || !type || !SCALAR.test(type) || !/^[\w-]+$/.test(name)) continue
+    ctx.report('body-param-in-query', read.param.position, `\`${read.param.name}\` is a scalar request-body parameter of a GET API; also listed as query parameter \`${name}\`, as Elasticsearch accepts it there.`)
+    params.query.push({ param: { ...read.param, name, required: false }, placeholder: false })
+  }
+}
