@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { openEmitCaches } from '../cache/index.js'
-import { emitReplayTests } from '../emit/tests/index.js'
+import { emitReplayTests } from '../emit/replay-tests/index.js'
 import { emitTypes } from '../emit/types/index.js'
 import { writeOutput, type WriteResult } from '../emit/write.js'
 import type { Diagnostic, PageModel } from '../model/types.js'

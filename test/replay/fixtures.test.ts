@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { emitReplayTests } from '../../src/emit/tests/index.js'
+import { emitReplayTests } from '../../src/emit/replay-tests/index.js'
 import { extractFiles } from '../../src/extract/index.js'
 import { runReplay } from '../../src/replay/run.js'
 

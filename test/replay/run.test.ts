@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { emitReplayTests } from '../../src/emit/tests/index.js'
+import { emitReplayTests } from '../../src/emit/replay-tests/index.js'
 import { runReplay, type ReplaySummary } from '../../src/replay/run.js'
 import { countPage, options, page, request, rollupStop, SETUPS } from './models.js'
 

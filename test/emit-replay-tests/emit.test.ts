@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import ts from 'typescript'
 import { afterAll, describe, expect, it } from 'vitest'
-import { emitReplayTests } from '../../src/emit/tests/index.js'
+import { emitReplayTests } from '../../src/emit/replay-tests/index.js'
 import type { ReplayManifest } from '../../src/replay/types.js'
 import { countPage, options, page, request, rollupStop, SETUPS } from '../replay/models.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planPage } from '../../src/emit/tests/plan.js'
+import { planPage } from '../../src/emit/replay-tests/plan.js'
 import { options, page, request, rollupStop, SETUPS } from '../replay/models.js'
 
 const FILE = 'reference/p.asciidoc'
