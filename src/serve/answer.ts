@@ -1,0 +1,171 @@
+import type { PageModel } from '../model/types.js'
+import type { ServedBody } from './doc-json.js'
+import { errorBody, illegalArgument, type EsFailure } from './errors.js'
+import { chooseExample, exampleBody, pageExamples, type Example, type Incoming } from './examples.js'
+import { filterPath } from './filter-path.js'
+import { breaksRule, enforcedPathRules, type EnforcedRule } from './path-rules.js'
+import { preferredAnswer, preferredStatus } from './prefer.js'
+import { checkQuery, queryPolicy, type QueryPolicy } from './query-params.js'
+import { buildRoutes, type Match, type RouteTable } from './routes.js'
+
+/** A request as it came over the wire. */
+export interface DocRequest {
+  method: string
+  /** The path as sent (not decoded), without the query string. */
+  path: string
+  /** Everything after the first `?`, or ''. */
+  query: string
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+/** The answer to send: status, headers and body text (empty for `HEAD`; `content-length` still tells its size). */
+export interface DocResponse {
+  status: number
+  headers: Record<string, string | number>
+  body: string
+}
+
+/** What the page has to say before it is written out: a status, a body, extra headers (`allow`). */
+interface Answer {
+  status: number
+  body: ServedBody
+  headers?: Record<string, string>
+}
+
+/** Everything answering needs to know about the pages, worked out once. */
+interface DocumentedApi {
+  routes: RouteTable
+  examples: Map<PageModel, Example[]>
+  rules: Map<PageModel, Map<string, EnforcedRule>>
+  policies: Map<PageModel, QueryPolicy>
+}
+
+/**
+ * The documented API as a function from request to response: every endpoint routed, requests checked the
+ * way Elasticsearch checks them, answers taken from the page's examples. `notes` say which endpoints could
+ * not be routed.
+ */
+export function documentedApi(models: PageModel[]): { answer: (request: DocRequest) => DocResponse; notes: string[] } {
+  const routes = buildRoutes(models)
+  const api: DocumentedApi = {
+    routes,
+    examples: new Map(models.map((m) => [m, pageExamples(m, routes)])),
+    rules: new Map(models.map((m) => [m, enforcedPathRules(m, routes)])),
+    policies: new Map(models.map((m) => [m, queryPolicy(m)])),
+  }
+  return { answer: (request) => respond(request, answerFor(api, request)), notes: routes.notes }
+}
+
+/** A refusal written out as Elasticsearch writes it. */
+export function failureResponse(request: Pick<DocRequest, 'method' | 'query'>, failure: EsFailure): DocResponse {
+  return respond(request, failed(failure))
+}
+
+function answerFor(api: DocumentedApi, request: DocRequest): Answer {
+  const query = [...new URLSearchParams(request.query)]
+  const path = decodedPath(request.path)
+  if (request.method === 'OPTIONS') {
+    // Elasticsearch answers OPTIONS itself, listing the path's methods.
+    const allowed = api.routes.methods(request.path)
+    return { status: 200, body: { text: '' }, headers: allowed.length > 0 ? { allow: allowed.join(',') } : {} }
+  }
+  const match = api.routes.find(request.method, request.path)
+  if (!match) return unrouted(api.routes, request, path)
+  const failure = refusal(api, match, path, query)
+  if (failure) return failed(failure)
+  return documentedAnswer(api, match, request.headers.prefer, { match, query, body: parseBody(request.body) })
+}
+
+/** 404 for a path no page documents, 405 (with `allow`) for one documented under other methods. */
+function unrouted(routes: RouteTable, request: DocRequest, path: string): Answer {
+  const allowed = routes.methods(request.path)
+  if (allowed.length === 0) {
+    return failed({ status: 404, type: 'resource_not_found_exception', reason: `no handler found for uri [${path}] and method [${request.method}]` })
+  }
+  const reason = `Incorrect HTTP method for uri [${path}] and method [${request.method}], allowed: [${allowed.join(', ')}]`
+  return failed(illegalArgument(reason, 405), { allow: allowed.join(',') })
+}
+
+/** The refusal Elasticsearch would give for this request's parameters, if any. */
+function refusal(api: DocumentedApi, match: Match, path: string, query: Incoming['query']): EsFailure | undefined {
+  const { model } = match.route
+  const failure = checkQuery(path, query, api.policies.get(model)!, Object.keys(match.params))
+  if (failure) return failure
+  const enforced = api.rules.get(model)!
+  for (const [name, value] of Object.entries(match.params)) {
+    const found = enforced.get(name)
+    if (found && breaksRule(found.param, found.rule, value)) return illegalArgument(`Invalid ${name} [${value}]: ${found.rule.text}`)
+  }
+  return undefined
+}
+
+/** The page's answer: the status `Prefer` asks for, the best-matching example, `filter_path` applied. */
+function documentedAnswer(api: DocumentedApi, match: Match, prefer: string | string[] | undefined, incoming: Incoming): Answer {
+  const examples = api.examples.get(match.route.model) ?? []
+  let status: number | undefined
+  const preferred = preferredStatus(prefer)
+  if (preferred !== undefined) {
+    const wanted = preferredAnswer(preferred, match.route, examples)
+    if (wanted.kind === 'failure') return failed(wanted.failure)
+    if (wanted.kind === 'example') return { status: wanted.example.status, body: exampleBody(wanted.example, incoming) }
+    status = wanted.status
+  }
+  // A preferred success status asks for a success answer, even to a request documented as failing.
+  const candidates = status === undefined ? examples : examples.filter((e) => e.status < 300)
+  const example = chooseExample(candidates, incoming)
+  const answered: Answer = example
+    ? { status: status ?? example.status, body: exampleBody(example, incoming) }
+    : { status: status ?? 200, body: { json: { acknowledged: true } } }
+  const filter = incoming.query.find(([name]) => name === 'filter_path')?.[1]
+  if (filter && 'json' in answered.body) answered.body = { json: filterPath(answered.body.json, filter) }
+  return answered
+}
+
+/** The answer written out: JSON (indented with `?pretty`) or text, and the headers Elasticsearch sends. */
+function respond(request: Pick<DocRequest, 'method' | 'query'>, { status, body, headers }: Answer): DocResponse {
+  // Read as the server always has: the part between the first and a second `?`.
+  const params = new URLSearchParams(request.query.split('?')[0])
+  const pretty = params.has('pretty') && params.get('pretty') !== 'false'
+  const text = 'json' in body ? JSON.stringify(body.json, null, pretty ? 2 : undefined) + (pretty ? '\n' : '') : body.text
+  return {
+    status,
+    headers: {
+      'content-type': 'json' in body ? 'application/json' : 'text/plain; charset=UTF-8',
+      // Official Elasticsearch clients refuse servers that do not say they are Elasticsearch.
+      'x-elastic-product': 'Elasticsearch',
+      'content-length': Buffer.byteLength(text),
+      ...headers,
+    },
+    body: request.method === 'HEAD' ? '' : text,
+  }
+}
+
+function failed(failure: EsFailure, headers?: Record<string, string>): Answer {
+  return { status: failure.status, body: { json: errorBody(failure) }, ...(headers && { headers }) }
+}
+
+/** The request body as JSON (or NDJSON lines) when it parses, else its text; undefined when empty. */
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    try {
+      return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as unknown)
+    } catch {
+      return text
+    }
+  }
+}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
+  }
+}

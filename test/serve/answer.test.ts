@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { documentedApi, type DocRequest } from '../../src/serve/answer.js'
+import { mlJobs, rollupStopJob } from './models.js'
+
+// The documented API answered as a function, without a socket: what the server sends is exactly this.
+const { answer, notes } = documentedApi([rollupStopJob(), mlJobs()])
+
+function request(method: string, target: string, extra: Partial<DocRequest> = {}): DocRequest {
+  const [path, ...query] = target.split('?')
+  return { method, path: path!, query: query.join('?'), headers: {}, body: '', ...extra }
+}
+
+function esError(status: number, type: string, reason: string) {
+  return JSON.stringify({ error: { root_cause: [{ type, reason }], type, reason }, status })
+}
+
+describe('answer', () => {
+  it('routes every documented endpoint', () => {
+    expect(notes).toEqual([])
+  })
+
+  it.each<[string, DocRequest, { status: number; headers?: Record<string, string | number>; body: string }]>([
+    [
+      'a documented request: the example answer, with the headers Elasticsearch sends',
+      request('POST', '/_rollup/job/sensor/_stop'),
+      { status: 200, headers: { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch', 'content-length': 16 }, body: '{"stopped":true}' },
+    ],
+    ['the example sharing the query', request('POST', '/_rollup/job/sensor/_stop?wait_for_completion=true'), { status: 200, body: '{"stopped":true,"waited":true}' }],
+    ['?pretty: indented', request('POST', '/_rollup/job/sensor/_stop?pretty'), { status: 200, body: '{\n  "stopped": true\n}\n' }],
+    ['filter_path', request('POST', '/_rollup/job/sensor/_stop?wait_for_completion=true&filter_path=waited'), { status: 200, body: '{"waited":true}' }],
+    [
+      'an unknown route: 404',
+      request('GET', '/_nothing/here'),
+      { status: 404, body: esError(404, 'resource_not_found_exception', 'no handler found for uri [/_nothing/here] and method [GET]') },
+    ],
+    [
+      'another method: 405 with allow',
+      request('GET', '/_rollup/job/sensor/_stop'),
+      {
+        status: 405,
+        headers: { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch', 'content-length': 319, allow: 'POST' },
+        body: esError(405, 'illegal_argument_exception', 'Incorrect HTTP method for uri [/_rollup/job/sensor/_stop] and method [GET], allowed: [POST]'),
+      },
+    ],
+    [
+      'OPTIONS: the allowed methods, no body',
+      request('OPTIONS', '/_rollup/job/sensor/_stop'),
+      { status: 200, headers: { 'content-type': 'text/plain; charset=UTF-8', 'x-elastic-product': 'Elasticsearch', 'content-length': 0, allow: 'POST' }, body: '' },
+    ],
+    [
+      'a bad query value: 400',
+      request('POST', '/_rollup/job/sensor/_stop?wait_for_completion=yes'),
+      { status: 400, body: esError(400, 'illegal_argument_exception', 'Failed to parse value [yes] as only [true] or [false] are allowed.') },
+    ],
+    [
+      'Prefer: a status the page does not document is refused',
+      request('POST', '/_rollup/job/sensor/_stop', { headers: { prefer: 'code=418' } }),
+      { status: 400, body: esError(400, 'illegal_argument_exception', 'Prefer asks for status [418] but [POST /_rollup/job/{job_id}/_stop] documents [200, 404]') },
+    ],
+  ])('%s', (_title, given, want) => {
+    const got = answer(given)
+    expect(got.status).toBe(want.status)
+    expect(got.body).toBe(want.body)
+    if (want.headers) expect(got.headers).toEqual(want.headers)
+  })
+
+  it('sends no body to HEAD, but tells the length of the one it would send', () => {
+    const head = answer(request('HEAD', '/_ml/anomaly_detectors'))
+    expect(head.status).toBe(405)
+    expect(head.body).toBe('')
+    const reason = 'Incorrect HTTP method for uri [/_ml/anomaly_detectors] and method [HEAD], allowed: [GET]'
+    expect(head.headers['content-length']).toBe(Buffer.byteLength(esError(405, 'illegal_argument_exception', reason)))
+  })
+})
