@@ -35,13 +35,7 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
   if (gaps.length === 0 && lostParams.length === 0) return distinct(endpoints)
   const knownNames = new Set(known.filter((p) => p.name !== '\u0000').map((p) => p.name))
   const identifiers = quotedIdentifiers(ctx)
-  // Gaps at the same place of several request lines (`a//_stop`, `a/,/_stop`) are the same parameter.
-  const slots = new Map<string, Slot>()
-  for (const gap of gaps) {
-    const key = gap.prefix.join('/')
-    if (!slots.has(key)) slots.set(key, { prefix: gap.prefix, gaps: [], name: '' })
-    slots.get(key)!.gaps.push(gap)
-  }
+  const slots = slotsOf(gaps)
   const used: string[] = []
   const endsInGap = new Set(gaps.filter((g) => g.trailing).map((g) => g.endpoint))
   for (const slot of slots.values()) {
@@ -70,18 +64,7 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
       gap.endpoint.path = gap.trailing ? `${gap.endpoint.path}/{${slot.name}}` : gap.endpoint.path.replace(LOST, `{${slot.name}}`)
     }
   }
-  for (const slot of slots.values()) {
-    for (const gap of slot.gaps) {
-      const call = `${gap.endpoint.method} ${gap.endpoint.path}`
-      ctx.report(
-        'lost-placeholder',
-        gap.position,
-        slot.found
-          ? `A path placeholder name is missing here (${call}); recovered as '${slot.name}' from ${slot.found.from}.`
-          : `A path placeholder name is missing here (${call}) and the page gives no evidence of it; named '${slot.name}' (neutral).`,
-      )
-    }
-  }
+  reportGaps(ctx, slots)
   // A term left without a gap may have stood before a path's first `/`, which leaves no trace.
   const gapless = lostParams.filter((l) => !pairs.get(l.param)).length
   for (const candidate of gapless > 0 ? lost.filter((g) => g.leading && !g.endpoint.path.includes('{')) : []) {
@@ -109,6 +92,33 @@ export function recoverPlaceholders(ctx: PageContext, endpoints: Endpoint[], los
     )
   }
   return distinct(endpoints)
+}
+
+/** Gaps at the same place of several request lines (`a//_stop`, `a/,/_stop`) are the same parameter. */
+function slotsOf(gaps: LostPlaceholder[]): Map<string, Slot> {
+  const slots = new Map<string, Slot>()
+  for (const gap of gaps) {
+    const key = gap.prefix.join('/')
+    if (!slots.has(key)) slots.set(key, { prefix: gap.prefix, gaps: [], name: '' })
+    slots.get(key)!.gaps.push(gap)
+  }
+  return slots
+}
+
+/** Each gap, at its position, with the name it was given and the evidence for it. */
+function reportGaps(ctx: PageContext, slots: Map<string, Slot>): void {
+  for (const slot of slots.values()) {
+    for (const gap of slot.gaps) {
+      const call = `${gap.endpoint.method} ${gap.endpoint.path}`
+      ctx.report(
+        'lost-placeholder',
+        gap.position,
+        slot.found
+          ? `A path placeholder name is missing here (${call}); recovered as '${slot.name}' from ${slot.found.from}.`
+          : `A path placeholder name is missing here (${call}) and the page gives no evidence of it; named '${slot.name}' (neutral).`,
+      )
+    }
+  }
 }
 
 /** Parameters documented under a path-parameters heading, named, that no request path has (`index` for `GET /_cat/count/`). */

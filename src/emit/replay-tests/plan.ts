@@ -35,100 +35,130 @@ export interface NamedScripts {
 
 /** Plans the tests of one page; `plan` is absent when the page has nothing to replay. */
 export function planPage(model: PageModel, scripts: NamedScripts): { plan?: PagePlan; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = []
-  const report: Report = (rule, snippet, message) => {
-    diagnostics.push(diagnostic(rule, { ...snippet.position, file: model.file }, message))
+  const planner = new PagePlanner(model, scripts)
+  for (const snippet of model.examples) {
+    if (snippet.testSetup || snippet.teardown) planner.setupOrTeardown(snippet)
+    else if (snippet.role === 'response') planner.response(snippet)
+    else if (snippet.role === 'request' && !snippet.notConsole && (snippet.console || snippet.test)) planner.request(snippet)
   }
-  const page: ReplayPage = { id: model.id, file: model.file, setup: [], teardown: [] }
-  const tests: PlannedTest[] = []
-  const testOf = new Map<number, PlannedTest>()
-  const setupSnippets = new Set<number>()
-  const columns = new Map<PlannedTest, number>()
-  let current: PlannedTest | undefined
+  return planner.finish()
+}
 
-  const named = (snippet: Snippet, kind: 'setup' | 'teardown', names: string[]): ReplayRequest[] | undefined => {
-    const table = kind === 'setup' ? scripts.setups : scripts.teardowns
+/** The tests of one page as its snippets are read in order, and what the doc-test rules found. */
+class PagePlanner {
+  readonly diagnostics: Diagnostic[] = []
+  private readonly page: ReplayPage
+  private readonly tests: PlannedTest[] = []
+  /** The test holding each snippet, by snippet index. */
+  private readonly testOf = new Map<number, PlannedTest>()
+  private readonly setupSnippets = new Set<number>()
+  private readonly columns = new Map<PlannedTest, number>()
+  /** The test a `TEST[continued]` snippet continues. */
+  private current: PlannedTest | undefined
+
+  constructor(
+    private readonly model: PageModel,
+    private readonly scripts: NamedScripts,
+  ) {
+    this.page = { id: model.id, file: model.file, setup: [], teardown: [] }
+  }
+
+  readonly report: Report = (rule, snippet, message) => {
+    this.diagnostics.push(diagnostic(rule, { ...snippet.position, file: this.model.file }, message))
+  }
+
+  /** `TESTSETUP` / `TEARDOWN`: run before / after every test of the page. */
+  setupOrTeardown(snippet: Snippet): void {
+    if (snippet.testSetup && this.tests.length > 0) {
+      this.report('testsetup-not-first', snippet, `TESTSETUP at line ${snippet.position.line} comes after the first test; it still runs before every test`)
+    }
+    // Setup and teardown answers are not checked for warnings, as in the docs build.
+    const requests = (snippetRequests(snippet, snippet.test, this.report) ?? []).map(({ warnings: _, ...request }) => ordered(request))
+    if (snippet.testSetup) this.page.setup.push(...requests)
+    else this.page.teardown.push(...requests)
+    this.setupSnippets.add(snippet.index)
+    this.current = undefined
+  }
+
+  /** A response checks the last answer of the test holding the snippet it answers. */
+  response(snippet: Snippet): void {
+    if (snippet.answers !== undefined && this.setupSnippets.has(snippet.answers)) {
+      this.report('response-after-testsetup', snippet, 'a TESTRESPONSE cannot check a TESTSETUP snippet; use TEST[continued] instead')
+      return
+    }
+    const test = snippet.answers === undefined ? undefined : this.testOf.get(snippet.answers)
+    if (!test) {
+      const answered = this.model.examples.find((s) => s.index === snippet.answers)
+      if (answered) this.report('response-not-replayed', snippet, `the response answers line ${answered.position.line}, which is not replayed`)
+      else this.report('response-without-request', snippet, `the response at line ${snippet.position.line} answers no request snippet`)
+      return
+    }
+    if (snippet.testResponse?.skip === undefined) {
+      const response = expectedResponse(snippet, this.report)
+      if (response) test.steps.push({ kind: 'response', ...response })
+      else test.skip ??= UNUSABLE_SUBSTITUTION
+    }
+    this.testOf.set(snippet.index, test)
+  }
+
+  /** A request snippet starts a test, or continues the last one (`TEST[continued]`). */
+  request(snippet: Snippet): void {
+    const test = this.testFor(snippet)
+    const options = snippet.test
+    if (options?.skip !== undefined) test.skip ??= options.skip
+    const setup = this.named(snippet, 'setup', options?.setup ?? [])
+    const teardown = this.named(snippet, 'teardown', options?.teardown ?? [])
+    if (!setup || !teardown) test.skip ??= 'a named setup or teardown is not defined'
+    const requests = snippetRequests(snippet, options, this.report)
+    if (!requests) test.skip ??= UNUSABLE_SUBSTITUTION
+    test.steps.push(...[...(setup ?? []), ...(requests ?? [])].map((r) => toStep(ordered(r))))
+    test.teardown.push(...(teardown ?? []).map(ordered))
+    this.testOf.set(snippet.index, test)
+  }
+
+  finish(): { plan?: PagePlan; diagnostics: Diagnostic[] } {
+    const { tests } = this
+    // Damaged pages can hold several snippets on one line; the column then tells their tests apart.
+    const shared = tests.filter((test) => tests.some((other) => other !== test && other.name === test.name))
+    for (const test of shared) test.name += `:${this.columns.get(test)}`
+    for (const test of tests) if (test.skip !== undefined) test.name += ` (skipped: ${test.skip})`
+    return { plan: tests.length > 0 ? { page: this.page, tests } : undefined, diagnostics: this.diagnostics }
+  }
+
+  private testFor(snippet: Snippet): PlannedTest {
+    const line = snippet.position.line
+    const options = snippet.test
+    if (options?.continued && !this.current) {
+      this.report('continued-without-test', snippet, `TEST[continued] at line ${line} has no earlier test to continue; it starts a new one`)
+    }
+    if (options?.continued && this.current) {
+      if (this.current.skip !== undefined && options.skip === undefined) {
+        this.report('continues-skipped-test', snippet, `line ${line} continues a skipped test, so it is skipped too`)
+      }
+      return this.current
+    }
+    this.current = { name: `${this.model.id} › line ${line}`, steps: [], teardown: [] }
+    this.tests.push(this.current)
+    this.columns.set(this.current, snippet.position.column)
+    return this.current
+  }
+
+  /** The requests of named setups or teardowns; undefined (reported) when one is not defined. */
+  private named(snippet: Snippet, kind: 'setup' | 'teardown', names: string[]): ReplayRequest[] | undefined {
+    const table = kind === 'setup' ? this.scripts.setups : this.scripts.teardowns
     const requests: ReplayRequest[] = []
     for (const name of names) {
       const text = table[name]
       if (text === undefined) {
-        report(kind === 'setup' ? 'unknown-setup' : 'unknown-teardown', snippet, `${kind} "${name}" is not defined in the ${kind}s file`)
+        this.report(kind === 'setup' ? 'unknown-setup' : 'unknown-teardown', snippet, `${kind} "${name}" is not defined in the ${kind}s file`)
         return undefined
       }
       // Lines of a named script count from 1 within the script.
-      const parsed = parseConsole(text, positionAtLines(model.file, 1))
+      const parsed = parseConsole(text, positionAtLines(this.model.file, 1))
       requests.push(...parsed.requests.map((request) => ({ ...fromModel(request), from: name })))
     }
     return requests
   }
-
-  for (const snippet of model.examples) {
-    const line = snippet.position.line
-    if (snippet.testSetup || snippet.teardown) {
-      if (snippet.testSetup && tests.length > 0) {
-        report('testsetup-not-first', snippet, `TESTSETUP at line ${line} comes after the first test; it still runs before every test`)
-      }
-      // Setup and teardown answers are not checked for warnings, as in the docs build.
-      const requests = (snippetRequests(snippet, snippet.test, report) ?? []).map(({ warnings: _, ...request }) => ordered(request))
-      if (snippet.testSetup) page.setup.push(...requests)
-      else page.teardown.push(...requests)
-      setupSnippets.add(snippet.index)
-      current = undefined
-      continue
-    }
-
-    if (snippet.role === 'response') {
-      if (snippet.answers !== undefined && setupSnippets.has(snippet.answers)) {
-        report('response-after-testsetup', snippet, 'a TESTRESPONSE cannot check a TESTSETUP snippet; use TEST[continued] instead')
-        continue
-      }
-      const test = snippet.answers === undefined ? undefined : testOf.get(snippet.answers)
-      if (!test) {
-        const answered = model.examples.find((s) => s.index === snippet.answers)
-        if (answered) report('response-not-replayed', snippet, `the response answers line ${answered.position.line}, which is not replayed`)
-        else report('response-without-request', snippet, `the response at line ${line} answers no request snippet`)
-        continue
-      }
-      if (snippet.testResponse?.skip === undefined) {
-        const response = expectedResponse(snippet, report)
-        if (response) test.steps.push({ kind: 'response', ...response })
-        else test.skip ??= UNUSABLE_SUBSTITUTION
-      }
-      testOf.set(snippet.index, test)
-      continue
-    }
-
-    if (snippet.role !== 'request' || snippet.notConsole || !(snippet.console || snippet.test)) continue
-    const options = snippet.test
-    if (options?.continued && !current) {
-      report('continued-without-test', snippet, `TEST[continued] at line ${line} has no earlier test to continue; it starts a new one`)
-    }
-    if (options?.continued && current) {
-      if (current.skip !== undefined && options.skip === undefined) {
-        report('continues-skipped-test', snippet, `line ${line} continues a skipped test, so it is skipped too`)
-      }
-    } else {
-      current = { name: `${model.id} › line ${line}`, steps: [], teardown: [] }
-      tests.push(current)
-      columns.set(current, snippet.position.column)
-    }
-    const test = current!
-    if (options?.skip !== undefined) test.skip ??= options.skip
-    const setup = named(snippet, 'setup', options?.setup ?? [])
-    const teardown = named(snippet, 'teardown', options?.teardown ?? [])
-    if (!setup || !teardown) test.skip ??= 'a named setup or teardown is not defined'
-    const requests = snippetRequests(snippet, options, report)
-    if (!requests) test.skip ??= UNUSABLE_SUBSTITUTION
-    test.steps.push(...[...(setup ?? []), ...(requests ?? [])].map((r) => toStep(ordered(r))))
-    test.teardown.push(...(teardown ?? []).map(ordered))
-    testOf.set(snippet.index, test)
-  }
-
-  // Damaged pages can hold several snippets on one line; the column then tells their tests apart.
-  const shared = tests.filter((test) => tests.some((other) => other !== test && other.name === test.name))
-  for (const test of shared) test.name += `:${columns.get(test)}`
-  for (const test of tests) if (test.skip !== undefined) test.name += ` (skipped: ${test.skip})`
-  return { plan: tests.length > 0 ? { page, tests } : undefined, diagnostics }
 }
 
 type Report = (rule: RuleId, snippet: Snippet, message: string) => void
