@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest'
+import { statedDefault } from '../../src/extract/param-text.js'
 import { apiPage, extractModel } from './pages.js'
+
+const queryParam = async (definition: string) => (await extractModel(apiPage(`==== {api-query-parms-title}\n\n\`p\`::\n${definition}\n`))).queryParams[0]!
+
+describe('the default a definition states', () => {
+  it('is the one its sentences give, not the one an aside gives for a setting it names', async () => {
+    const p = await queryParam('(Optional, Boolean)\nIf `true`, trims shelves fuller than `widget.shelf.max_fill`\n (default to 80) percent. Defaults to `false`.')
+    expect(p.default).toBe('false')
+  })
+
+  it('still comes from an aside when no sentence gives one', () => {
+    expect(statedDefault('How long to wait (defaults to `30s`).')).toBe('30s')
+  })
+
+  it('is not a word describing what happens instead ("Defaults to checking …")', async () => {
+    const p = await queryParam('(Optional, integer)\nShelves to keep.\n\nDefaults to checking if a trim is needed.')
+    expect(p.default).toBeUndefined()
+  })
+})
 
 describe('values marked (Default) under a query parameter', () => {
   const page = (marks: [string, string]) =>
@@ -30,5 +49,22 @@ describe('a bulleted list of values under a query parameter', () => {
     const model = await extractModel(page('* `closed` (Default)\n* any other word'))
     expect(model.queryParams[0]!.values).toBeUndefined()
     expect(model.queryParams[0]!.default).toBeUndefined()
+  })
+})
+
+// Old pages quote a default in a `+…+` passthrough, sometimes a formula with parentheses and cross references.
+describe('a default quoted in a +…+ passthrough', () => {
+  it('is the whole formula, its cross references read as their labels', async () => {
+    const p = await queryParam('(Optional, integer) Widgets built at once.\nDefaults to +max(1, (# of <<demo-node,demo nodes>> *\nmin(<<demo-pool,pool size>>, 10)))+.')
+    expect(p.default).toBe('max(1, (# of demo nodes * min(pool size, 10)))')
+  })
+
+  it.each([
+    ['Defaults to +10+.', '10'],
+    ['Defaults to `max(1, 2)`.', 'max(1, 2)'],
+    ['Defaults to +1 widget.', '+1'],
+    ['Shelves (default to 80). Defaults to `false`.', 'false'],
+  ])('%j → %j', (text, value) => {
+    expect(statedDefault(text)).toBe(value)
   })
 })
