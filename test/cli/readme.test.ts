@@ -26,4 +26,14 @@ describe('README', () => {
     expect(read.size).toBeGreaterThanOrEqual(7)
     expect([...read].filter((v) => !readme.includes(`\`${v}`)).sort()).toEqual([])
   })
+
+  it('names in its Layout section every folder of src/, and only paths that exist', () => {
+    const layout = readme.slice(readme.indexOf('## Layout'), readme.indexOf('\n## ', readme.indexOf('## Layout') + 1))
+    const named = new Set([...layout.matchAll(/`(src\/[\w./-]+)`/g)].map((m) => m[1]!))
+    const folders = ['src', 'src/emit'].flatMap((dir) =>
+      fs.readdirSync(path.join(root, dir), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${dir}/${e.name}`),
+    )
+    expect(folders.filter((f) => f !== 'src/emit' && !named.has(f))).toEqual([])
+    expect([...named].filter((p) => !fs.existsSync(path.join(root, p)))).toEqual([])
+  })
 })
