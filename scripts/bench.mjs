@@ -163,7 +163,7 @@ async function runPhase(phase, dir, optionsJson) {
 }
 
 async function phaseRunner(phase, dir, options) {
-  const { findPages } = await dist('extract/index.js')
+  const { findPages } = await dist('load/index.js')
   if (phase === 'load' || phase === 'load-secure') {
     const { load, LoggerManager, MemoryLogger } = await import('@asciidoctor/core')
     const { baseAttributes } = await dist('load/attributes.js')
@@ -198,9 +198,9 @@ async function phaseRunner(phase, dir, options) {
     }
   }
   if (phase === 'generate') {
-    const { generate } = await dist('cli/generate.js')
+    const { generate } = await dist('run/index.js')
     return async () => {
-      const r = await generate([dir], { quiet: true, ...options, ...(options.workers && { workers: String(options.workers) }) })
+      const r = await generate([dir], options)
       return { files: r.result.written.length, cached: r.cached }
     }
   }

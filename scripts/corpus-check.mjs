@@ -23,12 +23,12 @@ const tsc = path.join(projectRoot, 'node_modules/typescript/bin/tsc')
 const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
-const { generate } = await import(pathToFileURL(path.join(projectRoot, 'dist/cli/generate.js')).href)
+const { generate } = await import(pathToFileURL(path.join(projectRoot, 'dist/run/index.js')).href)
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'docspec-corpus-'))
 try {
   const out = path.join(work, 'out')
   const started = performance.now()
-  const { models, diagnostics, result } = await generate([corpus], { out, quiet: true, cache: false })
+  const { models, diagnostics, result } = await generate([corpus], { out, cache: false })
   const endpoints = models.reduce((n, m) => n + m.endpoints.length, 0)
   console.log(`generate: ${models.length} pages, ${endpoints} endpoints, ${result.written.length} files, ${diagnostics.length} diagnostics, ${((performance.now() - started) / 1000).toFixed(1)} s`)
 
