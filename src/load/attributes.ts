@@ -65,7 +65,8 @@ interface Expansion {
 function replaceRefs(text: string, run: Expansion, active: ReadonlySet<string>, onMissing?: (name: string, offset: number) => void): string {
   return text.replace(ATTRIBUTE_REF, (whole, escape: string | undefined, name: string, offset: number) => {
     if (escape) return whole.slice(1)
-    const value = run.attributes[name]
+    // Asciidoctor reads attribute names in lower case: `{Ilm}` is `{ilm}`.
+    const value = run.attributes[name] ?? run.attributes[name.toLowerCase()]
     if (value === undefined) {
       onMissing?.(name, offset)
       return whole
