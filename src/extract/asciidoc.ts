@@ -1,14 +1,15 @@
-import { load, MemoryLogger, LoggerManager, type AbstractBlock, type Document, type ListItem } from '@asciidoctor/core'
+import { Extensions, load, MemoryLogger, LoggerManager, type AbstractBlock, type Document, type ListItem, type PreprocessorReader } from '@asciidoctor/core'
 
 /**
  * Parses loaded page lines with Asciidoctor. Includes were already expanded by `load` (inside the docs
  * root), so Asciidoctor runs in secure mode and reads nothing itself. Asciidoctor's own warnings
- * (section levels out of sequence, unterminated blocks …) are returned with their line numbers.
+ * (section levels out of sequence, unterminated blocks …) are returned with their line numbers, and so
+ * are the lines its preprocessor kept (`live`, 0-based): a false `ifdef` or `ifeval` drops the others.
  */
 export async function parseAsciiDoc(
   lines: string[],
   attributes: Record<string, string>,
-): Promise<{ doc: Document; messages: { severity: string; text: string; line?: number }[] }> {
+): Promise<{ doc: Document; messages: { severity: string; text: string; line?: number }[]; live: Set<number> }> {
   const logger = MemoryLogger.create()
   const previous = LoggerManager.getLogger()
   LoggerManager.setLogger(logger)
@@ -16,16 +17,35 @@ export async function parseAsciiDoc(
     // The docs build includes every page into a book, so a `= Title` page is a section there, not a
     // document header (whose next lines would be read as author and revision lines).
     const leveloffset = lines.some((l) => /^= \S/.test(l)) ? { leveloffset: '+1' } : {}
-    const doc = await load(lines, { safe: 'secure', sourcemap: true, attributes: { ...attributes, ...leveloffset, 'attribute-missing': 'skip' } })
+    const live = new Set<number>()
+    const doc = await load(lines, { safe: 'secure', sourcemap: true, extension_registry: keptLines(live), attributes: { ...attributes, ...leveloffset, 'attribute-missing': 'skip' } })
     const messages = logger.getMessages().map((m) => ({
       severity: String(m.getSeverity()),
       text: String(m.getText()),
       line: m.getSourceLocation()?.getLineNumber?.() ?? undefined,
     }))
-    return { doc, messages }
+    return { doc, messages, live }
   } finally {
     LoggerManager.setLogger(previous)
   }
+}
+
+/** A preprocessor that notes each line Asciidoctor's reader hands on (as 0-based indexes into `live`): the lines no conditional dropped. */
+function keptLines(live: Set<number>) {
+  const registry = Extensions.create()
+  registry.preprocessor(function () {
+    this.process((_doc, reader) => {
+      const r = reader as PreprocessorReader & { lineno: number; processLine(line: string): Promise<string | undefined> }
+      const processLine = r.processLine.bind(r)
+      r.processLine = async (line: string) => {
+        const kept = await processLine(line)
+        if (kept !== undefined) live.add(r.lineno - 1)
+        return kept
+      }
+      return reader
+    })
+  })
+  return registry
 }
 
 /** 0-based index into the loaded lines of the line a block starts on (its first line: title, delimiter or term). */

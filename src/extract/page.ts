@@ -9,7 +9,8 @@ import { checkExampleEndpoints, dropExampleRequestLines } from './example-endpoi
 import { endpointsFromExamples, titledApi } from './example-only-endpoints.js'
 import { readExamples } from './examples.js'
 import { closeTitleabbrevPass, readHeader } from './header.js'
-import { lintLostProsePlaceholders, lintPathTypos, lintSections, lintUndefinedAttributes } from './lint.js'
+import { lintUndefinedAttributes } from './attribute-refs.js'
+import { lintLostProsePlaceholders, lintPathTypos, lintSections } from './lint.js'
 import { lintUnboundPathParams, placeParams, readPageParams } from './param-placement.js'
 import { orderedParam } from './params.js'
 import { recoverPlaceholders } from './placeholders.js'
@@ -27,7 +28,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const ctx = new PageContext(source)
   ctx.diagnostics.push(...source.diagnostics)
   if (source.lines.length === 0) return assemble(ctx, { id: '', title: '' })
-  const { doc, messages } = await parseAsciiDoc(closeTitleabbrevPass(ctx, source.lines), source.attributes)
+  const { doc, messages, live } = await parseAsciiDoc(closeTitleabbrevPass(ctx, source.lines), source.attributes)
   for (const m of messages) {
     const severity = m.severity === 'ERROR' || m.severity === 'FATAL' ? 'error' : m.severity === 'WARN' ? 'warning' : 'info'
     ctx.report('asciidoc', ctx.at((m.line ?? 1) - 1), m.text, severity)
@@ -57,7 +58,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const isApi = /\bAPI$|^cat \w+$/i.test(header.title) || params.path.length + params.query.length > 0 || INTRODUCES_API.test(header.intro.split('\n\n')[0]!)
   const withExamples = documented.length === 0 && (isApi || titledApi(header.title, examples)) ? endpointsFromExamples(ctx, examples, header.title) : documented
   const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
-  lintUndefinedAttributes(ctx)
+  lintUndefinedAttributes(ctx, doc, live)
   lintLostProsePlaceholders(ctx)
   lintSections(ctx, header.title, header.titleLine, sections, documented.length)
   lintPathTypos(ctx, documented, header.id, header.title)
