@@ -1,14 +1,11 @@
 import path from 'node:path'
-import type { Diagnostic, PageModel } from '../model/types.js'
+import type { Diagnostic } from '../model/types.js'
+import type { RunDiagnostic } from '../run/index.js'
 
-/** `file:line:col severity rule message`, the file shown relative to the working directory. */
-export function formatDiagnostic(d: Diagnostic, root: string): string {
+/** `file:line:col severity rule message`, the file shown relative to the working directory, and how many pages a shared fragment's finding reaches. */
+export function formatDiagnostic(d: RunDiagnostic, root: string): string {
   const file = path.relative(process.cwd(), path.join(root, d.file)) || d.file
-  return `${file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`
-}
-
-export function allDiagnostics(models: PageModel[], extra: Diagnostic[] = []): Diagnostic[] {
-  return [...models.flatMap((m) => m.diagnostics), ...extra]
+  return `${file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.pages ? ` (in ${d.pages} pages)` : ''}`
 }
 
 export function hasErrors(diagnostics: Diagnostic[]): boolean {

@@ -1,6 +1,6 @@
 import { writeFileAtomic } from '../emit/atomic-write.js'
-import { allDiagnostics, formatDiagnostic, hasErrors } from './diagnostics.js'
-import { extractInputs } from '../run/index.js'
+import { formatDiagnostic, hasErrors } from './diagnostics.js'
+import { collectDiagnostics, extractInputs } from '../run/index.js'
 import { runOptions, type InputOptions } from './options.js'
 import { summaryLine } from './summary.js'
 
@@ -15,7 +15,7 @@ export async function extractCommand(inputs: string[], options: ExtractOptions):
   const json = JSON.stringify(models, null, 2) + '\n'
   if (options.out) await writeFileAtomic(options.out, json)
   else process.stdout.write(json)
-  const diagnostics = allDiagnostics(models)
+  const diagnostics = collectDiagnostics(models)
   if (!options.quiet) {
     for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, root) + '\n')
     if (cacheError) process.stderr.write(`docspec: the cache was not written: ${cacheError}\n`)

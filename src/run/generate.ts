@@ -3,7 +3,8 @@ import { openEmitCaches } from '../cache/index.js'
 import { emitReplayTests } from '../emit/replay-tests/index.js'
 import { emitTypes } from '../emit/types/index.js'
 import { writeOutput, type WriteResult } from '../emit/write.js'
-import type { Diagnostic, PageModel } from '../model/types.js'
+import type { PageModel } from '../model/types.js'
+import { collectDiagnostics, type RunDiagnostic } from './diagnostics.js'
 import { extractInputs } from './extract.js'
 import { NO_PROGRESS, type RunOptions } from './options.js'
 import { readSetups } from './setups.js'
@@ -22,8 +23,8 @@ export interface Generated {
   /** The docs root, absolute. */
   root: string
   result: WriteResult
-  /** Every finding of the run: the pages', then the emitters'. */
-  diagnostics: Diagnostic[]
+  /** Every finding of the run, once per place: the pages', then the emitters'. */
+  diagnostics: RunDiagnostic[]
   /** Pages whose model came from the cache. */
   cached: number
   cacheError?: string
@@ -44,6 +45,6 @@ export async function generate(inputs: string[], options: GenerateOptions): Prom
   caches?.sweep()
   const result = await writeOutput(path.resolve(options.out), [...types.files, ...tests.files], { check: options.check ?? false })
   const error = cacheError ?? caches?.writeError()
-  const diagnostics = [...models.flatMap((m) => m.diagnostics), ...types.diagnostics, ...tests.diagnostics]
+  const diagnostics = collectDiagnostics(models, [...types.diagnostics, ...tests.diagnostics])
   return { models, root, result, cached, ...(error !== undefined && { cacheError: error }), diagnostics }
 }
