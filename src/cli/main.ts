@@ -13,10 +13,15 @@ const program = new Command()
   .exitOverride()
   .showHelpAfterError()
 
+/** A repeatable option's values, in order. */
+const collect = (value: string, previous: string[] = []) => [...previous, value]
+
 const withInputs = (command: Command) =>
   command
     .option('--root <dir>', 'docs root: includes never read outside it (default: the folder of the first input)')
-    .option('--attributes <file>', 'extra attributes, as `:name: value` lines or a JSON object')
+    .option('--book <file>', "a book's root file: every page it includes is read with the attributes in effect there (repeatable; an input folder's index.asciidoc is one when it includes anything)", collect)
+    .option('--attributes <file>', 'extra attributes: any AsciiDoc file (its entries, e.g. docs/Versions.asciidoc) or a JSON object')
+    .option('-a, --attribute <name=value>', 'an attribute, as Asciidoctor\'s -a: over --attributes and the pages\' own entries (repeatable)', collect)
     .option('-q, --quiet', 'print no diagnostics, progress or summary')
     .option('--cache-dir <dir>', 'where page results are kept between runs', '.docspec-cache')
     .option('--no-cache', 'extract every page again, and neither read nor write the cache')

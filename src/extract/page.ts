@@ -54,13 +54,15 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const documented = checkExampleEndpoints(ctx, named, examples)
   // An API page without request lines (the curl era, or a lost Request section) still shows its API in its examples.
   // Old titles are bare names ("Cluster Health", "cat health"): the cat prefix, their parameters, their opening
-  // sentence or a title naming the path an example calls tell an API page.
+  // sentence or a title naming the path an example calls tell an API page. A book or a chapter is no API page:
+  // its examples introduce the pages it includes.
   const isApi = /\bAPI$|^cat \w+$/i.test(header.title) || params.path.length + params.query.length > 0 || INTRODUCES_API.test(header.intro.split('\n\n')[0]!)
-  const withExamples = documented.length === 0 && (isApi || titledApi(header.title, examples)) ? endpointsFromExamples(ctx, examples, header.title) : documented
+  const kind = fileKind(source)
+  const withExamples = documented.length === 0 && !kind && (isApi || titledApi(header.title, examples)) ? endpointsFromExamples(ctx, examples, header.title) : documented
   const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
   lintUndefinedAttributes(ctx, doc, live)
   lintLostProsePlaceholders(ctx)
-  lintSections(ctx, header.title, header.titleLine, sections, documented.length)
+  if (!kind) lintSections(ctx, header.title, header.titleLine, sections, documented.length)
   lintPathTypos(ctx, documented, header.id, header.title)
   return assemble(ctx, {
     id: header.id,
@@ -78,7 +80,14 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
     responseBody: params.response.map((r) => orderedParam(r.param)),
     responseCodes: readResponseCodes(ctx, of('responseCodes')),
     examples,
+    ...(kind && { kind }),
   })
+}
+
+/** A book's root, or a container: a file that includes pages of the run whole (a chapter, a section index). */
+function fileKind(source: PageSource): PageModel['kind'] {
+  if (source.book !== undefined && source.book === source.file) return 'book'
+  return source.pageIncludes.length > 0 ? 'container' : undefined
 }
 
 /** "The Create Index API is used to …", "Use this API to …": the opening of an API page, not of a resource page. */
@@ -113,6 +122,8 @@ function assemble(ctx: PageContext, fields: Partial<PageModel> & { id: string; t
     responseBody: fields.responseBody ?? [],
     responseCodes: fields.responseCodes ?? [],
     examples: fields.examples ?? [],
+    ...(fields.kind && { kind: fields.kind }),
+    ...(ctx.source.book !== undefined && { book: ctx.source.book }),
     diagnostics: sortDiagnostics(ctx.diagnostics),
   }
   return model

@@ -3,30 +3,6 @@ import { BUILTIN_ATTRIBUTES } from './builtin-attributes.js'
 const ATTRIBUTE_ENTRY = /^:(!?)([\w][\w-]*)(!?):(?:\s+(.*))?$/
 const ATTRIBUTE_REF = /(\\)?\{([\w][\w-]*)\}/g
 
-/** Reads `:name: value` entries (AsciiDoc) or a JSON object of strings; returns the attributes and bad lines. */
-export function parseAttributesText(text: string): { attributes: Record<string, string>; errors: { line: number; message: string }[] } {
-  const trimmed = text.trim()
-  if (trimmed.startsWith('{')) {
-    try {
-      const value: unknown = JSON.parse(trimmed)
-      if (value && typeof value === 'object' && !Array.isArray(value)) {
-        return { attributes: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])), errors: [] }
-      }
-    } catch (error) {
-      return { attributes: {}, errors: [{ line: 1, message: `invalid JSON: ${(error as Error).message}` }] }
-    }
-  }
-  const attributes: Record<string, string> = {}
-  const errors: { line: number; message: string }[] = []
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim() || line.startsWith('//')) return
-    const entry = parseAttributeEntry(line)
-    if (entry) attributes[entry.name] = entry.value ?? ''
-    else errors.push({ line: i + 1, message: `not an attribute entry (\`:name: value\`): ${line.slice(0, 60)}` })
-  })
-  return { attributes, errors }
-}
-
 /** An attribute entry line `:name: value`; `value` is undefined for an unset (`:name!:`). */
 export function parseAttributeEntry(line: string): { name: string; value?: string } | undefined {
   const m = ATTRIBUTE_ENTRY.exec(line)

@@ -29,6 +29,7 @@ export const RULES = {
   'include-unresolved': { stage: 'load', severity: 'error', description: 'An `include::` target uses an attribute nobody defines.' },
   'include-too-large': { stage: 'load', severity: 'error', description: 'Includes grew the page past 250,000 lines; the rest are skipped.' },
   'include-tag-missing': { stage: 'load', severity: 'warning', description: 'An `include::` asks for a `tag=` its file lacks.' },
+  'docs-build-stand-in': { stage: 'load', severity: 'info', description: "An `include::{docs-root}/…` of the docs build's shared files, without a docs-root: built-in values stand in for it." },
   reflowed: { stage: 'load', severity: 'warning', description: 'The page lost its newlines and was reflowed; positions still point into the original text.' },
   asciidoc: { stage: 'extract', severity: 'warning', description: "Asciidoctor's own message, at the severity Asciidoctor gives it." },
   'no-page-title': { stage: 'extract', severity: 'warning', description: 'The file has no page title: it is not a page, or damage hid its title.' },

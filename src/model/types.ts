@@ -204,5 +204,13 @@ export interface PageModel {
   responseBody: Param[]
   responseCodes: ResponseCode[]
   examples: Snippet[]
+  /**
+   * What the file is when it is no API page: `book` (a book's root) or `container` (a chapter or section
+   * index, which includes pages of the run whole). Absent for a page. Either keeps its own sections and
+   * snippets, and takes no endpoints from its examples.
+   */
+  kind?: 'book' | 'container'
+  /** The book that includes the page (or is the page), relative to the docs root; absent when no book does. */
+  book?: string
   diagnostics: Diagnostic[]
 }

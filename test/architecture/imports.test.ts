@@ -36,7 +36,7 @@ const ALLOWED: Record<string, string[]> = {
   replay: ['console', 'model'],
   serve: ['console', 'model'],
   compare: ['model'],
-  cache: ['extract', 'emit', 'model'],
+  cache: ['extract', 'emit', 'load', 'model'],
   run: ['cache', 'extract', 'emit', 'load', 'model'],
   cli: ['run', 'cache', 'compare', 'emit', 'replay', 'serve', 'model'],
   index: ['run', 'extract', 'load', 'emit', 'serve', 'replay', 'compare', 'model'],
