@@ -68,19 +68,22 @@ async function extractAll(files: string[], context: (file: string) => PageReadin
   const results: FileResult[] = new Array(files.length)
   const todo: PageJob[] = []
   let cached = 0
+  const readings = files.map(context)
   files.forEach((file, index) => {
     const bytes = run.store ? readPageBytes(file) : undefined
-    const plan = context(file).plan
-    const hit = bytes && run.store!.get(file, bytes, context(file))
+    const hit = bytes && run.store!.get(file, bytes, readings[index]!)
     if (hit) {
       results[index] = hit
       if (hit.model) cached++
       run.onPage?.(file, hit)
-    } else todo.push({ index, file, ...(bytes && { bytes }), ...(plan && { plan }) })
+    } else {
+      const plan = readings[index]!.plan
+      todo.push({ index, file, ...(bytes && { bytes }), ...(plan && { plan }) })
+    }
   })
   await extractJobs(todo, options, run.workers ?? 1, (job, result) => {
     results[job.index] = result
-    if (job.bytes) run.store!.set(job.file, job.bytes, context(job.file), result)
+    if (job.bytes) run.store!.set(job.file, job.bytes, readings[job.index]!, result)
     run.onPage?.(job.file, result)
   })
   return { results, cached }
