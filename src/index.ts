@@ -9,7 +9,7 @@ export { findPages, loadPage, loadText, type LoadOptions } from './load/index.js
 export { emitTypes } from './emit/types/index.js'
 export { emitReplayTests, type ReplayEmitOptions } from './emit/replay-tests/index.js'
 export { writeOutput, type WriteResult } from './emit/write.js'
-export { extractInputs, generate, InputError, watchGenerate, type Extracted, type GenerateOptions, type Generated, type Progress, type RunOptions, type Watcher, type WatchOptions } from './run/index.js'
+export { collectDiagnostics, extractInputs, generate, InputError, watchGenerate, type Extracted, type GenerateOptions, type Generated, type Progress, type RunDiagnostic, type RunOptions, type Watcher, type WatchOptions } from './run/index.js'
 export { createDocServer, type DocServer, type DocServerOptions } from './serve/index.js'
 export { runReplay, type ReplayRunOptions, type ReplaySummary } from './replay/run.js'
 export { compareWithSpec, type Spec } from './compare/spec.js'
