@@ -75,6 +75,7 @@ export const RULES = {
   'unknown-catch': { stage: 'replay-tests', severity: 'warning', description: '`catch:` names no known error class.' },
   'catch-last-request-only': { stage: 'replay-tests', severity: 'info', description: '`catch:` applies to the last request of the snippet only.' },
   'response-not-replayed': { stage: 'replay-tests', severity: 'info', description: 'A response answers a snippet that is not replayed.' },
+  'yaml-not-replayed': { stage: 'replay-tests', severity: 'info', description: 'Doc-test YAML steps (`startyaml … endyaml`) in a snippet are left out of the request.' },
   'spec-endpoint-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not have an endpoint the page lists.' },
   'spec-param-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not know a query parameter the page documents.' },
   'spec-default-mismatch': { stage: 'compare', severity: 'warning', description: "A parameter's default differs from the specification's." },
