@@ -65,7 +65,7 @@ export const RULES = {
   'continued-without-test': { stage: 'replay-tests', severity: 'error', description: '`TEST[continued]` has no earlier test to continue.' },
   'response-after-testsetup': { stage: 'replay-tests', severity: 'error', description: 'A `TESTRESPONSE` follows a `TESTSETUP` snippet.' },
   'invalid-substitution': { stage: 'replay-tests', severity: 'error', description: 'A `s/…/…/` substitution cannot be applied (a warning for a response snippet).' },
-  'unknown-setup': { stage: 'replay-tests', severity: 'error', description: '`TEST[setup:NAME]` names a setup the `--setups` file does not define.' },
+  'unknown-setup': { stage: 'replay-tests', severity: 'error', description: '`TEST[setup:NAME]` names a setup the `--setups` file does not define (a warning when no setups file is given; the test is skipped).' },
   'unknown-teardown': { stage: 'replay-tests', severity: 'error', description: '`TEST[teardown:NAME]` names a teardown docspec was not given.' },
   'testsetup-not-first': { stage: 'replay-tests', severity: 'warning', description: '`TESTSETUP` comes after the first test; it still runs before every test.' },
   'continues-skipped-test': { stage: 'replay-tests', severity: 'warning', description: 'A snippet continues a skipped test, so it is skipped too.' },

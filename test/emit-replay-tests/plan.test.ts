@@ -173,8 +173,20 @@ describe('generation-time diagnostics', () => {
     expect(rules(snippets)).toEqual(want)
   })
 
-  it('skips a test whose named setup is unknown, saying why', () => {
-    expect(plan([{ ...get(1, '/a'), test: options({ setup: ['nope'] }) }]).plan?.tests[0]?.skip).toBe('a named setup or teardown is not defined')
+  it('skips a test whose named setup is unknown, saying why: an error with a setups file', () => {
+    const { plan: result, diagnostics } = plan([{ ...get(1, '/a'), test: options({ setup: ['nope'] }) }])
+    expect(result?.tests[0]?.skip).toBe('setup "nope" is not defined')
+    expect(diagnostics).toMatchObject([{ rule: 'unknown-setup', severity: 'error' }])
+  })
+
+  it('skips a test with a named setup when no setups file was given: a warning', () => {
+    const { plan: result, diagnostics } = planPage(page(FILE, 'p', [{ ...get(1, '/a'), test: options({ setup: ['sensor_rollup_job'] }) }, get(3, '/b')]), { teardowns: {} })
+    expect(result?.tests.map((t) => t.name)).toEqual(['p › line 1 (skipped: setup "sensor_rollup_job" needs a setups file)', 'p › line 3'])
+    expect(diagnostics).toMatchObject([{ rule: 'unknown-setup', severity: 'warning', line: 1, message: expect.stringMatching(/no setups file was given \(--setups\)/) }])
+  })
+
+  it('skips a test whose named teardown is unknown, saying why', () => {
+    expect(plan([{ ...get(1, '/a'), test: options({ teardown: ['nope'] }) }]).plan?.tests[0]?.skip).toBe('teardown "nope" is not defined')
   })
 
   it('skips a test whose substitution cannot be applied', () => {
