@@ -71,8 +71,23 @@ export async function walkFile(absFile: string, text: string, options: WalkOptio
   })
   // Asciidoctor's own messages (section levels, unterminated blocks) are the pages' findings, reported when each is extracted.
   const marked = `${text}\n\n${PAGE_MARK}::${END}[]\n`
-  await load(marked, { safe: 'safe', base_dir: path.dirname(absFile), extension_registry: registry, logger: null, attributes: { docfile: absFile, ...options.attributes } })
+  await quietly(() => load(marked, { safe: 'safe', base_dir: path.dirname(absFile), extension_registry: registry, logger: null, attributes: { docfile: absFile, ...options.attributes } }))
   return { files: walk.files, diagnostics: walk.diagnostics, read: [...walk.read].sort(), final: walk.final }
+}
+
+/**
+ * Runs the walk's parse with the console silenced: the readers Asciidoctor makes for the content of a list
+ * item have no document, so they log to the console instead of the logger (an unclosed block in one page
+ * of a book makes the parse of the pages after it say so, once per block).
+ */
+async function quietly<T>(run: () => Promise<T>): Promise<T> {
+  const saved = { warn: console.warn, error: console.error, info: console.info }
+  console.warn = console.error = console.info = () => {}
+  try {
+    return await run()
+  } finally {
+    Object.assign(console, saved)
+  }
 }
 
 class WalkState {

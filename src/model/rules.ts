@@ -40,7 +40,7 @@ export const RULES = {
   'no-endpoint': { stage: 'extract', severity: 'warning', description: 'The Request section names no `METHOD /path` request line.' },
   'duplicate-id': { stage: 'extract', severity: 'warning', description: 'Two pages of the run declare one page id.' },
   'path-typo': { stage: 'extract', severity: 'warning', description: "A request path word is one letter away from a word of the page's id or title." },
-  'undefined-attribute': { stage: 'extract', severity: 'warning', description: 'An `{attribute}` nobody defines (built-in, `--attributes` or the page).' },
+  'undefined-attribute': { stage: 'extract', severity: 'warning', description: 'An `{attribute}` Asciidoctor leaves unresolved: nobody defines it (built-in, `--attributes`/`--attribute`, the book or the page); once per line.' },
   'missing-dlist-delimiter': { stage: 'extract', severity: 'warning', description: 'A definition lacks the `::` that makes it a definition-list entry; read as one.' },
   'unclosed-param-facts': { stage: 'extract', severity: 'warning', description: "A parameter's `(Required, type` group is never closed." },
   'unknown-param-flag': { stage: 'extract', severity: 'warning', description: "A parameter's flag is neither Required nor Optional." },
