@@ -3,6 +3,7 @@ import { Extensions, load, type Document, type PreprocessorReader } from '@ascii
 import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic, RuleId, SourcePosition } from '../model/types.js'
 import { resolveAttributeRefs } from './attributes.js'
+import { BUILTIN_ATTRIBUTES } from './builtin-attributes.js'
 import { docsBuildFile, standInMessage, VERSION_STAND_INS } from './docs-build.js'
 import { readable, readInside, relative, taggedFile } from './includes.js'
 import { hasOwnTitle } from './title.js'
@@ -189,16 +190,21 @@ const OWN_ATTRIBUTES = new Set(['authorcount', 'docfile', 'docname', 'doctitle',
 let defaults: Readonly<Record<string, unknown>> | undefined
 
 /**
- * The attributes in effect at this point of the walk that a page must be given: all but Asciidoctor's own
- * defaults (a fresh document has them, unchanged) and those of the document model itself. `docdir` stays:
- * it is the book's folder, which include targets start from.
+ * The attributes in effect at this point of the walk that a page must be given, over the built-in ones it
+ * starts from anyway: all but Asciidoctor's own defaults (a fresh document has them, unchanged), those of
+ * the document model itself and built-in ones with their built-in value. `docdir` stays: it is the book's
+ * folder, which include targets start from.
  */
 export function pageAttributes(doc: Document): Record<string, string> {
-  defaults ??= freshDefaults(doc)
+  const own = (defaults ??= freshDefaults(doc))
+  const attributes = doc.getAttributes() as Record<string, unknown>
   const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(doc.getAttributes() as Record<string, unknown>)) {
-    if (OWN_ATTRIBUTES.has(name) || (name !== 'docdir' && defaults[name] === value) || value === null || value === undefined) continue
-    out[name] = String(value)
+  for (const name in attributes) {
+    const value = attributes[name]
+    if (value === null || value === undefined || own[name] === value || BUILTIN_ATTRIBUTES[name] === value) {
+      if (name !== 'docdir') continue
+    }
+    if (!OWN_ATTRIBUTES.has(name)) out[name] = typeof value === 'string' ? value : String(value)
   }
   return out
 }

@@ -91,7 +91,8 @@ function addBook(plan: BookPlan, book: string, walk: Walk, options: BookOptions)
   const rel = relative(options.root, book)
   plan.books.push(book)
   plan.finals.set(book, walk.final)
-  const start = { ...pageStart(walkAttributes(options)), docdir: path.dirname(book) }
+  // The root starts from what the walk gave Asciidoctor: the built-in attributes (every page has them), the root and the user's.
+  const start = { 'elasticsearch-root': options.root, ...options.attributes, docdir: path.dirname(book) }
   if (!plan.pages.has(book)) plan.pages.set(book, { book: rel, attributes: start, walked: true })
   const ordered = new Set(plan.order)
   for (const file of [book, ...walk.files.map((f) => f.file)]) {
@@ -109,11 +110,6 @@ function addBook(plan: BookPlan, book: string, walk: Walk, options: BookOptions)
 }
 
 const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.rule}`
-
-/** API attributes as a page's start: soft values (`value@`) are plain values there. */
-function pageStart(attributes: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, value.replace(/@$/, '')]))
-}
 
 /**
  * The plan of a page no book includes: the attributes of the book nearest to it (the one whose folder shares

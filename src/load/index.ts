@@ -3,6 +3,7 @@ import path from 'node:path'
 import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic } from '../model/types.js'
 import { baseAttributes } from './attributes.js'
+import { BUILTIN_ATTRIBUTES } from './builtin-attributes.js'
 import { expandIncludes, relative } from './includes.js'
 import { MAX_PAGE_BYTES } from './files.js'
 import { decodePage } from './read.js'
@@ -67,9 +68,9 @@ export function loadText(bytes: Uint8Array | string, absFile: string, options: L
   return { file, lines: reflowed.lines, origins: reflowed.origins, attributes, diagnostics, pageIncludes: expanded.pageIncludes, ...book }
 }
 
-/** A page of a book starts from what its book gives it; any other from the built-in attributes and the user's. */
+/** A page of a book starts from the built-in attributes and what its book gives it; any other from the built-in attributes and the user's. */
 function startAttributes(options: LoadOptions, plan: PagePlan | undefined): Record<string, string> {
-  return plan ? { ...plan.attributes } : baseAttributes(options.attributes ?? {}, options.root)
+  return plan ? { ...BUILTIN_ATTRIBUTES, ...plan.attributes } : baseAttributes(options.attributes ?? {}, options.root)
 }
 
 function failed(file: string, options: LoadOptions, plan: PagePlan | undefined, rule: 'file-too-large' | 'unreadable-file', message: string): PageSource {

@@ -36,7 +36,7 @@ export function positionAt(source: Pick<PageSource, 'file' | 'origins'>, lineInd
 export interface PagePlan {
   /** The book, relative to the root. */
   book: string
-  /** The attributes in effect where the book includes the page (built-in and user ones among them). */
+  /** The attributes in effect where the book includes the page (the user's among them), over the built-in ones. */
   attributes: Record<string, string>
   /** The page was reached by the book's walk, which reports its include findings. */
   walked: boolean
