@@ -21,7 +21,7 @@ describe('docspec extract on a book, as a docs repository runs it in CI', () => 
       expect.stringMatching(/^docs\/reference\/widgets\/common\.asciidoc:3:64 warning undefined-attribute Attribute \{typo-attr\} is not defined .* \(in 2 pages\)$/),
       expect.stringMatching(/^docs\/reference\/widgets\/get-widget\.asciidoc:4:19 warning undefined-attribute Attribute \{nobody-defines-this\} is not defined /),
     ])
-    expect(lines(r.stderr).pop()).toMatch(/^docspec: 5 pages, 3 endpoints, 4 snippets, 4 diagnostics \(0 errors, 2 warnings\), [\d.]+ s$/)
+    expect(lines(r.stderr).pop()).toMatch(/^docspec: 1 book, 5 pages, 3 endpoints, 4 snippets, 4 diagnostics \(0 errors, 2 warnings\), [\d.]+ s$/)
   })
 
   it('takes --book and --attribute (repeatable, as Asciidoctor’s -a) and an AsciiDoc --attributes file', () => {

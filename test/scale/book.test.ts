@@ -85,6 +85,6 @@ describe('docspec extract on a book of a few hundred pages', () => {
     expect(threads.stderr).toContain(`warning undefined-attribute Attribute {typo-attr} is not defined`)
     expect(threads.stderr.match(/\{typo-attr\}/g)).toHaveLength(1)
     expect(threads.stderr).toContain(`(in ${PAGES + 2} pages)`)
-    expect(cached.stderr.trimEnd().split('\n').pop()).toMatch(new RegExp(`^docspec: ${PAGES + 6} pages \\(${PAGES + 6} from cache\\)`))
+    expect(cached.stderr.trimEnd().split('\n').pop()).toMatch(new RegExp(`^docspec: 1 book, ${PAGES + 6} pages \\(${PAGES + 6} from cache\\)`))
   }, 120_000)
 })
