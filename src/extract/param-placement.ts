@@ -1,6 +1,7 @@
 import type { AbstractBlock } from '@asciidoctor/core'
 import type { Endpoint } from '../model/types.js'
 import type { PageContext } from './context.js'
+import type { LineQueryParam } from './endpoints.js'
 import { readParams, type LostParam, type ParamPlace, type ReadParam } from './params.js'
 import type { SectionKind } from './sections.js'
 
@@ -35,10 +36,27 @@ export function readPageParams(ctx: PageContext, sectionsOf: (kind: SectionKind)
 }
 
 /** Applies the placement rules, in order, to the parameters read under the page's request lines. */
-export function placeParams(ctx: PageContext, params: PageParams, endpoints: Endpoint[]): void {
+export function placeParams(ctx: PageContext, params: PageParams, endpoints: Endpoint[], lineQuery: LineQueryParam[] = []): void {
+  addLineQueryParams(params, lineQuery, endpoints)
   moveMisplacedPathParams(ctx, params, endpoints.map((e) => e.path))
   optionalPathParams(params.path, endpoints)
   alsoQueryForGet(ctx, params, endpoints.map((e) => e.method))
+}
+
+/**
+ * A query string written in a request line (`DELETE /api/cases?ids=["<case ID1>"]`) documents its parameters:
+ * those no parameter section lists are query parameters, required when every request line writes them.
+ */
+function addLineQueryParams(params: PageParams, lineQuery: LineQueryParam[], endpoints: Endpoint[]): void {
+  const documented = new Set([...params.query, ...params.path].map((r) => r.param.name))
+  const key = (e: Endpoint) => `${e.method} ${e.path}`
+  for (const { name, position } of lineQuery) {
+    if (documented.has(name)) continue
+    documented.add(name)
+    const writing = new Set(lineQuery.filter((q) => q.name === name).map((q) => key(q.endpoint)))
+    const required = endpoints.every((e) => writing.has(key(e)))
+    params.query.push({ param: { name, required, description: '', position }, placeholder: false })
+  }
 }
 
 /**
