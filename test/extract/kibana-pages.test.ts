@@ -4,6 +4,7 @@ import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { extractFiles } from '../../src/extract/index.js'
 import type { PageModel, Param } from '../../src/model/types.js'
+import { documentedApi } from '../../src/serve/answer.js'
 import { apiPage, extractModel } from './pages.js'
 
 // Pages of our own in the house styles of Kibana and of solution books (test/fixtures/kibana).
@@ -108,6 +109,24 @@ describe('Kibana examples', () => {
   it('an Elasticsearch page keeps its unmarked JSON as it is', async () => {
     const m = await extractModel(apiPage('==== Example\n\n[source,console]\n----\nGET _demo/1\n----\n\nThe API returns the following:\n\n[source,js]\n----\n{ "id": "1" }\n----\n'))
     expect(m.examples.map((s) => s.role)).toEqual(['request', 'other'])
+  })
+})
+
+describe('attributes Kibana pages use', () => {
+  it('{api-kibana} and {a-data-source} are built in, as their Elasticsearch siblings; Kibana book attributes are undefined', async () => {
+    const m = await extractModel(apiPage('Refer to {api-kibana}/group/gadgets[Gadget APIs] for {a-data-source}, in {sn}.'))
+    expect(m.description).toBe('Does demo things.')
+    expect(m.diagnostics.map((d) => `${d.rule} ${d.message.slice(0, 14)}`)).toEqual(['undefined-attribute Attribute {sn}'])
+  })
+})
+
+describe('the embedded server answers Kibana examples as it answers console ones', () => {
+  it('routes the documented paths and answers with the documented response', async () => {
+    const { answer, notes } = documentedApi(models)
+    expect(notes).toEqual([])
+    const got = answer({ method: 'POST', path: '/s/marketing/api/gadgets/gadget/g-1', query: 'overwrite=true', headers: { 'kbn-xsrf': 'true' }, body: '{"name":"Gadget one"}' })
+    expect({ status: got.status, body: JSON.parse(String(got.body)) }).toEqual({ status: 200, body: { id: 'g-1', name: 'Gadget one' } })
+    expect(answer({ method: 'GET', path: '/api/gadgets/_find', query: 'per_page=5', headers: {}, body: '' }).status).toBe(200)
   })
 })
 
