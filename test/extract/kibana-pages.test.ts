@@ -9,7 +9,7 @@ import { apiPage, extractModel } from './pages.js'
 
 // Pages of our own in the house styles of Kibana and of solution books (test/fixtures/kibana).
 const ROOT = path.resolve(import.meta.dirname, '../fixtures/kibana')
-const { models } = await extractFiles([ROOT], { root: ROOT, cache: false })
+const { models } = await extractFiles([ROOT], { root: ROOT })
 const page = (file: string): PageModel => models.find((m) => m.file === file)!
 const endpoints = (m: PageModel) => m.endpoints.map((e) => `${e.method} ${e.path}`)
 const names = (params: Param[]): string[] => params.map((p) => `${p.name}${p.required ? '' : '?'}`)

@@ -17,7 +17,7 @@ import { DEFAULT_KIBANA_URL, targetFromEnv } from '../../src/replay/target.js'
 import type { ReplayManifest } from '../../src/replay/types.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../fixtures/kibana')
-const { models } = await extractFiles([path.join(ROOT, 'gadgets')], { root: ROOT, cache: false })
+const { models } = await extractFiles([path.join(ROOT, 'gadgets')], { root: ROOT })
 
 describe('the Kibana target', () => {
   it('reads KIBANA_* variables, defaults to localhost:5601 and always sends kbn-xsrf', () => {
