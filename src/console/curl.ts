@@ -34,7 +34,7 @@ export function parseCurl(lines: readonly string[], first: number, stop: number,
   const column = lines[first]!.search(/\S/) + 1
   const options = readOptions(command.words.slice(1))
   const diagnostics: Diagnostic[] = []
-  const report = (word: ShellWord | undefined, message: string, severity?: 'error' | 'info') => diagnostics.push(diagnostic('curl-syntax', word ? at(word.line, Math.max(lines[word.line]!.indexOf(word.text.split('\n')[0]!), 0) + 1) : at(first, column), message, severity))
+  const report = (word: ShellWord | undefined, message: string, severity?: 'error' | 'info') => diagnostics.push(diagnostic('curl-syntax', word ? at(word.line, Math.max((lines[word.line] ?? '').indexOf(word.text.split('\n')[0]!), 0) + 1) : at(first, column), message, severity))
   let { method, url } = options
   if (method && !METHODS.has(method.text.toUpperCase())) {
     // `curl -X api/…`: the method was left out, and -X took the URL.
@@ -114,7 +114,7 @@ function addHeader(options: CurlOptions, header: string): void {
 /** The body of `-d '…'`, its errors placed where the value is written (found verbatim when single-quoted). */
 function dataBody(data: ShellWord, lines: readonly string[], path: string, at: PositionAt): ReturnType<typeof parseBody> {
   const valueLines = data.text.split('\n')
-  const found = lines[data.line]!.lastIndexOf(valueLines[0]!)
+  const found = (lines[data.line] ?? '').lastIndexOf(valueLines[0]!)
   const start = found < 0 ? 0 : found
   const shifted: PositionAt = (lineIndex, column) => at(data.line + lineIndex, lineIndex === 0 ? start + column : column)
   return parseBody(valueLines, 0, path, shifted)

@@ -32,18 +32,22 @@ const SWAPS: [string, string][] = [
   ['>', '\uE001'],
   [' ', '\uE002'],
 ]
+/** `$VARIABLES` are kept as written (`$KIBANA_URL/api/…`): the shell never expands them here, nor fails on `${`. */
+const DOLLAR: [string, string] = ['$', '\uE003']
 
 /**
- * Splits the shell command starting at `lines[first]` into words with shell-quote: quotes, escapes and
- * `$VARIABLES` (kept as written) as a POSIX shell reads them. `&` followed by `name=value` continues an
+ * Splits the shell command starting at `lines[first]` into words with shell-quote: quotes and escapes as a
+ * POSIX shell reads them. `&` followed by `name=value` continues an
  * unquoted URL's query string (`…?type=alert&batch_size=5000`), as the docs mean it.
  */
 export function shellCommand(lines: readonly string[], first: number): ShellCommand {
   const text = lines
     .slice(first)
-    .map((line) => line.replace(PLACEHOLDER, (placeholder) => SWAPS.reduce((s, [from, to]) => s.replaceAll(from, to), placeholder)) + LINE_END)
+    // The marks must not occur in the text itself (they would not in real pages): any that do are replaced.
+    .map((line) => line.replace(/[\u2063\uE000-\uE003]/g, '\uFFFD'))
+    .map((line) => line.replace(PLACEHOLDER, (placeholder) => SWAPS.reduce((s, [from, to]) => s.replaceAll(from, to), placeholder)).replaceAll(...DOLLAR) + LINE_END)
     .join('\n')
-  const entries = parse(text, (key) => `$${key}`)
+  const entries = parse(text)
   const words: ShellWord[] = []
   let line = first
   let cut: string | undefined
@@ -70,7 +74,7 @@ export function shellCommand(lines: readonly string[], first: number): ShellComm
 }
 
 function restore(word: string): string {
-  return SWAPS.reduce((s, [from, to]) => s.replaceAll(to, from), word.replaceAll(LINE_END, ''))
+  return [...SWAPS, DOLLAR].reduce((s, [from, to]) => s.replaceAll(to, from), word.replaceAll(LINE_END, ''))
 }
 
 function count(text: string, part: string): number {

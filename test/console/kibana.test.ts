@@ -78,3 +78,19 @@ describe('Kibana examples: curl commands and request lines give the requests con
     expect(rules(parse('Run this:', 'GET api/x'))).toEqual(['50:1 error console-syntax'])
   })
 })
+
+describe('never a crash', () => {
+  it('reads 20,000 random shell-like snippets without throwing, every finding on a line of the snippet', () => {
+    const pieces = ['curl ', '$ ', '-X ', 'POST ', 'GET ', "'", '"', '\\', '\n', '{', '}', '<', '>', '&', '|', ';', '#', '$(', '${', '`', ' ', 'a', '/', '?', '=', '*', '-d ', '-H ', '--form ', '@', '\u2063', '\uE000']
+    let seed = 42
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    for (let i = 0; i < 20_000; i++) {
+      let text = random() < 0.7 ? 'curl ' : ''
+      for (let j = Math.floor(random() * 40); j > 0; j--) text += pieces[Math.floor(random() * pieces.length)]
+      const got = parseKibana(text, positionAtLines(FILE, 1))
+      const lines = text.split('\n').length
+      for (const d of got.diagnostics) expect(d.line, text).toBeLessThanOrEqual(lines)
+      for (const r of got.requests) expect(r.path.startsWith('/'), text).toBe(true)
+    }
+  })
+})
