@@ -1,7 +1,7 @@
 import { diagnostic } from '../model/diagnostic.js'
 import { HTTP_METHODS, type ConsoleRequest, type Diagnostic, type HttpMethod } from '../model/types.js'
 import { parseBody } from './body.js'
-import { splitHost } from './host.js'
+import { hostLikePlaceholder, splitHost } from './host.js'
 import type { PositionAt } from './position.js'
 import { splitTarget } from './query.js'
 import { shellCommand, type ShellWord } from './shell-words.js'
@@ -53,6 +53,8 @@ export function parseCurl(lines: readonly string[], first: number, stop: number,
   const verb = (method?.text.toUpperCase() ?? (options.head ? 'HEAD' : hasBody ? 'POST' : 'GET')) as HttpMethod
   const { rest } = splitHost(url.text)
   const request: ConsoleRequest = { method: verb, ...splitTarget(rest || '/'), position: at(first, column) }
+  const hostLike = hostLikePlaceholder(request.path)
+  if (hostLike !== undefined) diagnostics.push(diagnostic('host-in-path', at(url.line, Math.max((lines[url.line] ?? '').indexOf(url.text), 0) + 1), `The URL ${url.text.slice(0, 60)} opens with {${hostLike}}, which names a host rather than a path; the request keeps it.`))
   if (options.headers.length > 0) request.headers = Object.fromEntries(options.headers)
   const body = options.data ? dataBody(options.data, lines, request.path, at) : parseBody(bodyLines, bodyStart, request.path, at)
   if (body.body) request.body = body.body

@@ -47,7 +47,7 @@ export const RULES = {
   'bad-response-code': { stage: 'extract', severity: 'warning', description: 'A Response codes entry names no HTTP status code.' },
   'body-param-in-query': { stage: 'extract', severity: 'info', description: "A GET API's scalar request-body parameter is also listed as a query parameter." },
   'lost-placeholder': { stage: 'extract', severity: 'warning', description: 'A `<name>` was lost from a path, a term or prose: where, and the name recovered with its evidence (info when only a guess).' },
-  'host-in-path': { stage: 'extract', severity: 'warning', description: 'A request path opens with a placeholder naming a host (`{kibana}`); kept as a path parameter.' },
+  'host-in-path': { stage: 'extract', severity: 'warning', description: "A request line's path or an example's URL opens with a placeholder naming a host (`{kibana}`); kept as written." },
   'unclosed-placeholder': { stage: 'extract', severity: 'warning', description: 'A path placeholder lacks its `<` or `>`.' },
   'invalid-json': { stage: 'extract', severity: 'error', description: 'A request body is not valid JSON (exact line and column).' },
   'console-syntax': { stage: 'extract', severity: 'error', description: 'A console snippet holds a line that is no request line (a warning for text after a request path).' },

@@ -94,3 +94,11 @@ describe('never a crash', () => {
     }
   })
 })
+
+describe('a URL opening with a host-like placeholder', () => {
+  it('keeps it in the path, with a warning', () => {
+    const got = parse('$ curl -X GET {kibana}/api/status')
+    expect(got.requests).toMatchObject([{ path: '/{kibana}/api/status' }])
+    expect(rules(got)).toEqual(['50:15 warning host-in-path'])
+  })
+})
