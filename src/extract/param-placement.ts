@@ -100,14 +100,16 @@ export function lintUnboundPathParams(ctx: PageContext, pathParams: ReadParam[],
 /**
  * A path parameter the text does not flag is optional when every request with it is also listed without
  * it: old pages list `GET _watcher/stats` and `GET _watcher/stats/<metric>` and describe `metric` with no
- * "Optional". (A page of several APIs may list `GET _x/policy` but no `PUT _x/policy`: still required.)
+ * "Optional", and Kibana's pages list `/api/…` beside its space variant `/s/<space_id>/api/…`. (A page of
+ * several APIs may list `GET _x/policy` but no `PUT _x/policy`: still required.)
  */
 function optionalPathParams(path: ReadParam[], endpoints: Endpoint[]): void {
   const listed = new Set(endpoints.map((e) => `${e.method} ${e.path}`))
   for (const read of path) {
     const segment = `/{${read.param.name}}`
     const using = endpoints.filter((e) => e.path.includes(`${segment}/`) || e.path.endsWith(segment))
-    if (!read.statedRequired && using.length > 0 && using.every((e) => listed.has(`${e.method} ${e.path.replace(segment, '') || '/'}`))) read.param.required = false
+    const without = (e: Endpoint) => [e.path.replace(segment, '') || '/', e.path.startsWith(`/s${segment}/`) ? e.path.slice(segment.length + 2) : undefined]
+    if (!read.statedRequired && using.length > 0 && using.every((e) => without(e).some((p) => p !== undefined && listed.has(`${e.method} ${p}`)))) read.param.required = false
   }
 }
 

@@ -150,3 +150,10 @@ describe('never silent: a page that documents a request and yields no endpoint s
     expect(m.diagnostics).toMatchObject([{ rule: 'no-endpoint', line: 8, column: 3, message: expect.stringContaining('GET /api/widgets') }])
   })
 })
+
+describe('the space of a space variant', () => {
+  it('is an optional path parameter even when the text does not say so', async () => {
+    const m = await extractModel(apiPage('==== Path parameters\n\n`space_id`::\n(string) The space.\n', '`GET <kibana host>:<port>/api/widgets`\n\n`GET <kibana host>:<port>/s/<space_id>/api/widgets`'))
+    expect(m.pathParams).toMatchObject([{ name: 'space_id', required: false }])
+  })
+})
