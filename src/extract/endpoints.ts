@@ -2,6 +2,7 @@ import type { AbstractBlock } from '@asciidoctor/core'
 import { HTTP_METHOD_PATTERN, type Endpoint, type HttpMethod, type SourcePosition } from '../model/types.js'
 import { descendants, textLines } from './blocks.js'
 import { hostLikePlaceholder, splitHost } from '../console/host.js'
+import { offsetLocator } from '../console/position.js'
 import type { PageContext } from './context.js'
 
 /** A placeholder whose name the page lost (`analytics//_stop`, `analytics/,/_stop`). */
@@ -44,15 +45,32 @@ export interface RequestLines {
   query: LineQueryParam[]
   /** Some request line opens with a host (`<kibana host>:<port>/api/…`), as Kibana's pages write them. */
   hosted: boolean
+  /** Endpoints read from listing blocks of the section rather than written request lines. */
+  listed: Set<Endpoint>
 }
 
+/** A request line as found: its method, the target as written, where each starts (0-based line, 1-based column). */
+interface FoundLine {
+  method: string
+  written: string
+  line: number
+  column: number
+  pathLine: number
+  pathColumn: number
+}
+
+/** "submit a DELETE request to the `/api/spaces/space/<space_id>` endpoint", as Kibana's oldest pages say it. */
+const PROSE_REQUEST = new RegExp(`\\b(${HTTP_METHOD_PATTERN})\\s+request\\s+(?:to|against|on|at)\\s+(?:the\\s+|an?\\s+)?\`([^\`]+)\``, 'g')
+
 /**
- * Endpoints written in the Request section(s): `` `POST _rollup/job/<job_id>/_stop` ``, one per line. A host the
- * line opens with (`<kibana host>:<port>`) is no part of the path; `pathParams` are the page's documented path
- * parameter names, which a placeholder written with spaces (`<case ID>`) takes when it is one of them.
+ * Endpoints written in the Request section(s): `` `POST _rollup/job/<job_id>/_stop` ``, one per line, or named
+ * in a sentence ("issue a PUT request to the `/api/security/role/<rolename>` endpoint"). A host the line opens
+ * with (`<kibana host>:<port>`) is no part of the path; `pathParams` are the page's documented path parameter
+ * names, which a placeholder written with spaces (`<case ID>`) takes when it is one of them. `listed` are the
+ * endpoints read from listing blocks: the page's examples of a request line, when they fill its placeholders.
  */
 export function readEndpoints(ctx: PageContext, sections: AbstractBlock[], pathParams: readonly string[] = []): RequestLines {
-  const out: RequestLines = { endpoints: [], lost: [], query: [], hosted: false }
+  const out: RequestLines = { endpoints: [], lost: [], query: [], hosted: false, listed: new Set() }
   const seen = new Set<string>()
   for (const section of sections) {
     for (const block of descendants(section)) {
@@ -63,22 +81,41 @@ export function readEndpoints(ctx: PageContext, sections: AbstractBlock[], pathP
       // Listing blocks start on their delimiter line; their text starts on the next one.
       const first = context === 'paragraph' ? range.start : range.start + 1
       const last = context === 'paragraph' ? range.end : range.end + 1
+      const found: FoundLine[] = []
       for (let i = first; i < last; i++) {
-        for (const m of ctx.line(i).matchAll(REQUEST_LINE)) readRequestLine(ctx, i, m, pathParams, seen, out)
+        for (const m of ctx.line(i).matchAll(REQUEST_LINE)) {
+          const column = m.index! + m[0].indexOf(m[1]!) + 1
+          const pathColumn = column + m[1]!.length + m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length).search(/\S/)
+          found.push({ method: m[1]!, written: m[2]!, line: i, column, pathLine: i, pathColumn })
+        }
+      }
+      if (context === 'paragraph') found.push(...proseRequests(ctx, first, last))
+      for (const line of found) {
+        const endpoint = readRequestLine(ctx, line, pathParams, seen, out)
+        if (endpoint && context !== 'paragraph') out.listed.add(endpoint)
       }
     }
   }
   return out
 }
 
-function readRequestLine(ctx: PageContext, i: number, m: RegExpMatchArray, pathParams: readonly string[], seen: Set<string>, out: RequestLines): void {
-  const column = m.index! + m[0].indexOf(m[1]!) + 1
-  const written = m[2]!
+function proseRequests(ctx: PageContext, first: number, last: number): FoundLine[] {
+  const text = ctx.source.lines.slice(first, last).join('\n')
+  const locate = offsetLocator(text)
+  return [...text.matchAll(PROSE_REQUEST)].map((m) => {
+    const method = locate(m.index!)
+    const path = locate(m.index! + m[0].length - m[2]!.length - 1)
+    return { method: m[1]!, written: m[2]!.trim(), line: first + method.lineIndex, column: method.column, pathLine: first + path.lineIndex, pathColumn: path.column }
+  })
+}
+
+function readRequestLine(ctx: PageContext, found: FoundLine, pathParams: readonly string[], seen: Set<string>, out: RequestLines): Endpoint | undefined {
+  const { written, pathLine: i } = found
   const { host, rest } = splitHost(written)
   if (host) out.hosted = true
-  const pathColumn = column + m[1]!.length + m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length).search(/\S/) + (host?.length ?? 0)
+  const pathColumn = found.pathColumn + (host?.length ?? 0)
   const parsed = normalisePath(rest || '/', pathParams)
-  const endpoint: Endpoint = { method: m[1] as HttpMethod, path: parsed.path, position: ctx.at(i, column) }
+  const endpoint: Endpoint = { method: found.method as HttpMethod, path: parsed.path, position: ctx.at(found.line, found.column) }
   for (const { offset, name } of parsed.unclosed) {
     ctx.report('unclosed-placeholder', ctx.at(i, pathColumn + offset), `The path placeholder \`${name}\` in ${written} lacks its ${name.startsWith('<') ? 'closing `>`' : 'opening `<`'}; read as {${name.replace(/[<>]/g, '')}}.`)
   }
@@ -97,9 +134,10 @@ function readRequestLine(ctx: PageContext, i: number, m: RegExpMatchArray, pathP
   const key = `${endpoint.method} ${endpoint.path}`
   // A repeated line ending in `/` is kept: it may be the other form of the path, its placeholder lost;
   // so is the form without `/` after it (`GET _tasks/` then `GET _tasks`).
-  if (parsed.lostOffsets.length === 0 && parsed.trailingOffset === undefined && seen.has(key)) return
+  if (parsed.lostOffsets.length === 0 && parsed.trailingOffset === undefined && seen.has(key)) return undefined
   seen.add(parsed.trailingOffset === undefined ? key : `${key}/`)
   out.endpoints.push(endpoint)
+  return endpoint
 }
 
 /**

@@ -5,7 +5,7 @@ import { parseAsciiDoc, rawText } from './asciidoc.js'
 import { descendants } from './blocks.js'
 import { PageContext } from './context.js'
 import { readEndpoints } from './endpoints.js'
-import { checkExampleEndpoints, dropExampleRequestLines } from './example-endpoints.js'
+import { checkExampleEndpoints, dropExampleRequestLines, dropListedExamples } from './example-endpoints.js'
 import { endpointsFromExamples, titledApi } from './example-only-endpoints.js'
 import { readExamples } from './examples.js'
 import { closeTitleabbrevPass, readHeader } from './header.js'
@@ -44,10 +44,10 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const of = (kind: SectionKind) => sections.filter((s) => s.kind === kind).map((s) => s.node)
 
   const { params, lost: lostParams } = readPageParams(ctx, of)
-  const { endpoints, lost, query, hosted } = readEndpoints(ctx, of('request'), params.path.map((r) => r.param.name))
+  const { endpoints, lost, query, hosted, listed } = readEndpoints(ctx, of('request'), params.path.map((r) => r.param.name))
   placeParams(ctx, params, endpoints, query)
   const all = Object.values(params).flat().map((r) => r.param)
-  const named = dropExampleRequestLines(ctx, recoverPlaceholders(ctx, endpoints, lost, lostParams, all))
+  const named = dropListedExamples(ctx, dropExampleRequestLines(ctx, recoverPlaceholders(ctx, endpoints, lost, lostParams, all)), listed)
   lintUnboundPathParams(ctx, params.path, named)
 
   // Kibana's pages write a host before the path, or call its `/api/…` (`/s/<space_id>/api/…`) paths.

@@ -157,3 +157,21 @@ describe('the space of a space variant', () => {
     expect(m.pathParams).toMatchObject([{ name: 'space_id', required: false }])
   })
 })
+
+describe("the oldest pages' Request sections: a request named in a sentence, and its example", () => {
+  const oldPage = (sentence: string, example: string) =>
+    `[[gadget-delete]]\n=== Delete gadget\n\n==== Request\n\nTo delete a gadget, submit a ${sentence}\nendpoint:\n\n[source,js]\n----\n${example}\n----\n// KIBANA\n`
+
+  it('reads the sentence as the request line, and the example filling it as an example', async () => {
+    const m = await extractModel(oldPage('DELETE request to the\n`/api/gadgets/gadget/<gadget_id>`', 'DELETE /api/gadgets/gadget/g-1'))
+    expect(endpoints(m)).toEqual(['DELETE /api/gadgets/gadget/{gadget_id}'])
+    expect(m.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['12:1 example-request-line'])
+    expect(m.examples[0]).toMatchObject({ role: 'request', target: 'kibana', requests: [{ method: 'DELETE', path: '/api/gadgets/gadget/g-1' }] })
+  })
+
+  it('keeps the sentence when the example calls it with another method, and says one is wrong', async () => {
+    const m = await extractModel(oldPage('POST request to `/api/gadgets/gadget/<gadget_id>`', 'GET /api/gadgets/gadget/g-1'))
+    expect(endpoints(m)).toEqual(['POST /api/gadgets/gadget/{gadget_id}'])
+    expect(m.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['11:1 method-mismatch'])
+  })
+})
