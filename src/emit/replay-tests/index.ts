@@ -11,7 +11,7 @@ import { writesOf } from '../../replay/writes.js'
 import { planPage, type PagePlan } from './plan.js'
 
 export interface ReplayEmitOptions {
-  /** Named setups (`TEST[setup:name]`): name → console text. */
+  /** Named setups (`TEST[setup:name]`): name → console text. Without them, a named setup skips its test with a warning. */
   setups?: Record<string, string>
   /** Named teardowns (`TEST[teardown:name]`): name → console text. */
   teardowns?: Record<string, string>
@@ -27,7 +27,7 @@ export async function emitReplayTests(
   models: PageModel[],
   options: ReplayEmitOptions,
 ): Promise<{ files: { path: string; content: string }[]; diagnostics: Diagnostic[] }> {
-  const scripts = { setups: options.setups ?? {}, teardowns: options.teardowns ?? {} }
+  const scripts = { ...(options.setups && { setups: options.setups }), teardowns: options.teardowns ?? {} }
   const files: { path: string; content: string }[] = []
   const diagnostics: Diagnostic[] = []
   const manifest: ReplayManifest = { generatedBy: 'docspec', pages: [] }
