@@ -475,6 +475,7 @@ export const BUILTIN_ATTRIBUTES: Readonly<Record<string, string>> = {
   "icon-checkincirclefilled": "pass:[<span class=\"eui-icon icon-checkInCircleFilled\"></span>]",
   "icon-warningfilled": "pass:[<span class=\"eui-icon icon-warningFilled\"></span>]",
   "api-es": "https://www.elastic.co/docs/api/doc/elasticsearch",
+  "api-kibana": "https://www.elastic.co/docs/api/doc/kibana",
   "branch": "current",
   "ecs_version": "current",
   "ml-docs-setup-privileges": "{ml-docs}/setup.html#setup-privileges",

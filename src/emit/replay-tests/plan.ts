@@ -5,11 +5,12 @@
  */
 import { snippetContents } from '../../console/callouts.js'
 import { positionAtLines } from '../../console/position.js'
+import { parseKibana } from '../../console/kibana.js'
 import { parseConsole } from '../../console/requests.js'
 import { applySubstitutions } from '../../console/substitute.js'
 import { replaceTripleQuotes } from '../../console/triple-quotes.js'
 import { diagnostic } from '../../model/diagnostic.js'
-import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Severity, Snippet, Substitution, TestOptions } from '../../model/types.js'
+import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Severity, Snippet, SnippetTarget, Substitution, TestOptions } from '../../model/types.js'
 import { isKnownCatch } from '../../replay/expect.js'
 import { parseExpectedJson } from '../../replay/match.js'
 import type { ReplayPage, ReplayRequest, ReplayStep, ResponseMode } from '../../replay/types.js'
@@ -40,7 +41,7 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
   for (const snippet of model.examples) {
     if (snippet.testSetup || snippet.teardown) planner.setupOrTeardown(snippet)
     else if (snippet.role === 'response') planner.response(snippet)
-    else if (snippet.role === 'request' && !snippet.notConsole && (snippet.console || snippet.test)) planner.request(snippet)
+    else if (snippet.role === 'request' && !snippet.notConsole && (snippet.console || snippet.test || snippet.target === 'kibana')) planner.request(snippet)
   }
   return planner.finish()
 }
@@ -196,14 +197,16 @@ function substitute(snippet: Snippet, substitutions: readonly Substitution[], re
  */
 function snippetRequests(snippet: Snippet, options: TestOptions | undefined, report: Report): ReplayRequest[] | undefined {
   const substitutions = options?.substitutions ?? []
-  let requests = snippet.requests.map(fromModel)
+  const replayed = (request: ConsoleRequest) => fromModel(request, snippet.target)
+  let requests = snippet.requests.map(replayed)
   // A NOTCONSOLE snippet has no requests in the model, yet the doc tests run it when it is a TESTSETUP or
   // TEARDOWN (pages hide their setup in a comment block that way): its text is read here.
   const hidden = requests.length === 0 && (snippet.testSetup || snippet.teardown)
   if (substitutions.length > 0 || hidden || /^startyaml$/m.test(snippet.text)) {
     const text = substitute(snippet, substitutions, report)
     if (text === undefined) return undefined
-    requests = parseConsole(text, positionAtLines(snippet.position.file, snippet.position.line)).requests.map(fromModel)
+    const parse = snippet.target === 'kibana' ? parseKibana : parseConsole
+    requests = parse(text, positionAtLines(snippet.position.file, snippet.position.line)).requests.map(replayed)
   }
   if (requests.length === 0) {
     report('no-requests', snippet, `the snippet at line ${snippet.position.line} holds no request to replay`)
@@ -220,8 +223,10 @@ function snippetRequests(snippet: Snippet, options: TestOptions | undefined, rep
   return requests
 }
 
-function fromModel(request: ConsoleRequest): ReplayRequest {
+function fromModel(request: ConsoleRequest, target?: SnippetTarget): ReplayRequest {
   const replay: ReplayRequest = { line: request.position.line, method: request.method, path: request.path, query: { ...request.query } }
+  if (target === 'kibana') replay.target = target
+  if (request.headers) replay.headers = { ...request.headers }
   const body = request.body
   if (body?.kind === 'json' && body.json !== undefined) replay.body = { kind: 'json', json: body.json }
   else if (body?.kind === 'ndjson' && Array.isArray(body.json)) replay.body = { kind: 'ndjson', lines: body.json }
@@ -231,12 +236,14 @@ function fromModel(request: ConsoleRequest): ReplayRequest {
 }
 
 /** Fixed key order, so generated files read the same whichever parser produced the request. */
-function ordered({ line, method, path, query, body, from, catch: expectError, warnings }: ReplayRequest): ReplayRequest {
+function ordered({ line, method, path, query, target, headers, body, from, catch: expectError, warnings }: ReplayRequest): ReplayRequest {
   return {
     line,
     method,
     path,
     query,
+    ...(target && { target }),
+    ...(headers && { headers }),
     ...(body && { body }),
     ...(from !== undefined && { from }),
     ...(expectError !== undefined && { catch: expectError }),
