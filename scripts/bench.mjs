@@ -199,7 +199,7 @@ async function phaseRunner(phase, dir, options) {
   if (phase === 'load' || phase === 'load-secure') {
     const { load, LoggerManager, MemoryLogger } = await import('@asciidoctor/core')
     const { baseAttributes } = await dist('load/attributes.js')
-    const attributes = { ...baseAttributes({}, dir), 'attribute-missing': 'skip' }
+    const attributes = { ...everyAttribute(baseAttributes({}, dir)), 'attribute-missing': 'skip' }
     const safe = phase === 'load' ? 'unsafe' : 'secure'
     return async () => {
       LoggerManager.setLogger(MemoryLogger.create())
@@ -218,7 +218,7 @@ async function phaseRunner(phase, dir, options) {
       LoggerManager.setLogger(MemoryLogger.create())
       for (const source of sources) {
         const leveloffset = source.lines.some((l) => /^= \S/.test(l)) ? { leveloffset: '+1' } : {}
-        await load(source.lines, { safe: 'secure', sourcemap: true, attributes: { ...source.attributes, ...leveloffset, 'attribute-missing': 'skip' } })
+        await load(source.lines, { safe: 'secure', sourcemap: true, attributes: { ...everyAttribute(source.attributes), ...leveloffset, 'attribute-missing': 'skip' } })
       }
     }
   }
@@ -239,6 +239,13 @@ async function phaseRunner(phase, dir, options) {
   throw new Error(`unknown phase ${phase}`)
 }
 
+/** Every attribute a page has, the built-in ones (its attributes' prototype) included, as one plain object. */
+function everyAttribute(attributes) {
+  const out = {}
+  for (const name in attributes) out[name] = attributes[name]
+  return out
+}
+
 /** Phases on the book: `dir` is the book's tree, its root the docs root. */
 async function bookPhase(phase, dir, options) {
   const inputs = BOOK_INPUTS.map((input) => path.join(dir, input))
@@ -249,8 +256,11 @@ async function bookPhase(phase, dir, options) {
     // The pages docspec reads, each with the attributes its book gives it, found before the clock starts.
     const plan = await planBooks([], bookCandidates(inputs), { root: dir, attributes: {}, cache: new Map() })
     const { models } = await extractFiles(inputs, { root: dir, attributes: {} })
-    const { baseAttributes } = await dist('load/attributes.js')
-    const pages = models.map((m) => path.join(dir, m.file)).map((file) => [file, plan.pages.get(file)?.attributes ?? baseAttributes({}, dir)])
+    const { baseAttributes, overBuiltins } = await dist('load/attributes.js')
+    const pages = models.map((m) => path.join(dir, m.file)).map((file) => {
+      const given = plan.pages.get(file)?.attributes
+      return [file, everyAttribute(given ? overBuiltins(given) : baseAttributes({}, dir))]
+    })
     return async () => {
       for (const [file, attributes] of pages) {
         await load(fs.readFileSync(file, 'utf8'), { safe: 'unsafe', base_dir: path.dirname(file), sourcemap: true, logger: null, attributes: { ...attributes, 'attribute-missing': 'skip' } })

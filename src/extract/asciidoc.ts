@@ -1,4 +1,5 @@
 import { Extensions, load, MemoryLogger, LoggerManager, type AbstractBlock, type Document, type ListItem, type PreprocessorReader } from '@asciidoctor/core'
+import { BUILTIN_ATTRIBUTES } from '../load/builtin-attributes.js'
 
 /**
  * Parses loaded page lines with Asciidoctor. Includes were already expanded by `load` (inside the docs
@@ -18,7 +19,7 @@ export async function parseAsciiDoc(
     // document header (whose next lines would be read as author and revision lines).
     const leveloffset = lines.some((l) => /^= \S/.test(l)) ? { leveloffset: '+1' } : {}
     const live = new Set<number>()
-    const doc = await load(lines, { safe: 'secure', sourcemap: true, extension_registry: keptLines(live), attributes: { ...attributes, ...leveloffset, 'attribute-missing': 'skip' } })
+    const doc = await load(lines, { safe: 'secure', sourcemap: true, extension_registry: keptLines(live), attributes: { ...attributesFor(lines, attributes), ...leveloffset, 'attribute-missing': 'skip' } })
     const messages = logger.getMessages().map((m) => ({
       severity: String(m.getSeverity()),
       text: String(m.getText()),
@@ -28,6 +29,31 @@ export async function parseAsciiDoc(
   } finally {
     LoggerManager.setLogger(previous)
   }
+}
+
+const REFERENCE = /\{([\w][\w-]*)\}|^ifn?def::([^[]+)\[/gm
+
+/**
+ * What a page's parse needs of its attributes: those its lines name (`{name}`, `ifdef::name[]`) and those
+ * their values name, and every one that is not built in with its built-in value (a book's settings).
+ * Asciidoctor copies its attributes several times per parse, and the built-in ones number in the hundreds.
+ */
+function attributesFor(lines: string[], attributes: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  // The page's own attributes: the built-in ones are its attributes' prototype (see `overBuiltins`).
+  for (const name of Object.keys(attributes)) if (BUILTIN_ATTRIBUTES[name] !== attributes[name]) out[name] = attributes[name]!
+  const named = (text: string) => {
+    for (const m of text.matchAll(REFERENCE)) {
+      for (const name of (m[1] ?? m[2]!).toLowerCase().split(/[,+]/)) {
+        const value = attributes[name]
+        if (value === undefined || name in out) continue
+        out[name] = value
+        if (value.includes('{')) named(value)
+      }
+    }
+  }
+  named(lines.join('\n'))
+  return out
 }
 
 /** A preprocessor that notes each line Asciidoctor's reader hands on (as 0-based indexes into `live`): the lines no conditional dropped. */

@@ -13,7 +13,15 @@ export function parseAttributeEntry(line: string): { name: string; value?: strin
 
 export function baseAttributes(extra: Record<string, string>, root: string): Record<string, string> {
   // Include paths in Elasticsearch pages start from these path attributes; they all mean "the docs root".
-  return { ...BUILTIN_ATTRIBUTES, docdir: root, 'es-repo-dir': root, 'es-ref-dir': root, ...extra }
+  return overBuiltins({ docdir: root, 'es-repo-dir': root, 'es-ref-dir': root, ...extra })
+}
+
+/**
+ * `own` over the built-in attributes, which stay shared (the new object's prototype) rather than copied for
+ * every page: there are hundreds. Lookups and `in` see both; a page's entries are set on the object itself.
+ */
+export function overBuiltins(own: Record<string, string>): Record<string, string> {
+  return Object.assign(Object.create(BUILTIN_ATTRIBUTES) as Record<string, string>, own)
 }
 
 /**

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { Extensions, load, type Document, type PreprocessorReader } from '@asciidoctor/core'
+import { Extensions, load, LoggerManager, NullLogger, type Document, type PreprocessorReader } from '@asciidoctor/core'
 import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic, RuleId, SourcePosition } from '../model/types.js'
 import { resolveAttributeRefs } from './attributes.js'
@@ -72,22 +72,27 @@ export async function walkFile(absFile: string, text: string, options: WalkOptio
   })
   // Asciidoctor's own messages (section levels, unterminated blocks) are the pages' findings, reported when each is extracted.
   const marked = `${text}\n\n${PAGE_MARK}::${END}[]\n`
-  await quietly(() => load(marked, { safe: 'safe', base_dir: path.dirname(absFile), extension_registry: registry, logger: null, attributes: { docfile: absFile, ...options.attributes } }))
+  await quietly(() => load(marked, { safe: 'safe', base_dir: path.dirname(absFile), extension_registry: registry, attributes: { docfile: absFile, ...options.attributes } }))
   return { files: walk.files, diagnostics: walk.diagnostics, read: [...walk.read].sort(), final: walk.final }
 }
 
 /**
- * Runs the walk's parse with the console silenced: the readers Asciidoctor makes for the content of a list
- * item have no document, so they log to the console instead of the logger (an unclosed block in one page
- * of a book makes the parse of the pages after it say so, once per block).
+ * Runs the walk's parse with Asciidoctor's logger and the console silenced: the readers Asciidoctor makes
+ * for the content of a list item have no document, so they log to the console instead of the logger (an
+ * unclosed block in one page of a book makes the parse of the pages after it say so, once per block).
+ * The logger is swapped, not given to `load`: that option turns on async context tracking for the rest of
+ * the process, which costs every later page's parse.
  */
 async function quietly<T>(run: () => Promise<T>): Promise<T> {
   const saved = { warn: console.warn, error: console.error, info: console.info }
+  const logger = LoggerManager.getLogger()
   console.warn = console.error = console.info = () => {}
+  LoggerManager.setLogger(NullLogger.create())
   try {
     return await run()
   } finally {
     Object.assign(console, saved)
+    LoggerManager.setLogger(logger)
   }
 }
 

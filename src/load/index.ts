@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic } from '../model/types.js'
-import { baseAttributes } from './attributes.js'
-import { BUILTIN_ATTRIBUTES } from './builtin-attributes.js'
+import { baseAttributes, overBuiltins } from './attributes.js'
 import { expandIncludes, relative } from './includes.js'
 import { MAX_PAGE_BYTES } from './files.js'
 import { decodePage } from './read.js'
@@ -70,7 +69,7 @@ export function loadText(bytes: Uint8Array | string, absFile: string, options: L
 
 /** A page of a book starts from the built-in attributes and what its book gives it; any other from the built-in attributes and the user's. */
 function startAttributes(options: LoadOptions, plan: PagePlan | undefined): Record<string, string> {
-  return plan ? { ...BUILTIN_ATTRIBUTES, ...plan.attributes } : baseAttributes(options.attributes ?? {}, options.root)
+  return plan ? overBuiltins(plan.attributes) : baseAttributes(options.attributes ?? {}, options.root)
 }
 
 function failed(file: string, options: LoadOptions, plan: PagePlan | undefined, rule: 'file-too-large' | 'unreadable-file', message: string): PageSource {
