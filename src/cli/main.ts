@@ -13,6 +13,20 @@ const program = new Command()
   .exitOverride()
   .showHelpAfterError()
 
+/** Collects a repeatable option's values. */
+const collect = (value: string, previous: string[] = []) => [...previous, value]
+
+const SETUPS_HELP = 'named setups and teardowns for TEST[setup:NAME]: a docs build.gradle, or a JSON/YAML mapping of names to console text (repeatable)'
+const API_SPEC_HELP = 'API table for build.gradle steps: a compiled schema.json or a rest-api-spec folder (default: @elastic/request-converter\'s)'
+
+/** The options of `replay` and `start` that shape the run and its reports. */
+const withReports = (command: Command) =>
+  command
+    .option('--filter <text>', 'only tests whose name (page-id › file:line) contains this text')
+    .option('--reporter <name>', 'default, junit or json (repeatable)', collect)
+    .option('--output-file <file>', 'where the junit or json report goes (REPORTER=FILE when several); default: stdout', collect)
+    .option('--request-timeout <time>', 'time for each answer, e.g. 30 (seconds), 2.5s, 500ms', '30')
+
 const withInputs = (command: Command) =>
   command
     .option('--root <dir>', 'docs root: includes never read outside it (default: the folder of the first input)')
@@ -35,19 +49,18 @@ withInputs(program.command('generate').argument('<inputs...>', 'pages or folders
   .requiredOption('-o, --out <dir>', 'output folder (only files docspec generated there are ever replaced or removed)')
   .option('--check', 'write nothing; exit 1 and list the files that are stale or missing')
   .option('--watch', 'regenerate whenever a page, an include or the attributes/setups file changes, until Ctrl-C')
-  .option('--setups <file>', 'named setups for TEST[setup:NAME]: a JSON or YAML mapping of names to console text')
+  .option('--setups <file>', SETUPS_HELP, collect)
+  .option('--api-spec <path>', API_SPEC_HELP)
   .action(async (inputs: string[], options) => {
     const { generateCommand } = await import('./generate.js')
     process.exitCode = await generateCommand(inputs, options)
   })
 
-program
-  .command('replay')
+withReports(program.command('replay'))
   .argument('[dir]', 'the --out folder of docspec generate', 'generated')
   .description('run the generated replay tests against --target, ES_URL, or else the embedded server')
-  .option('--target <url>', 'server to replay against (default: ES_URL, else the embedded server)')
+  .option('--target <url>', 'server to replay against (default: ES_URL, else the embedded server); unreachable: exit 1')
   .option('--allow-writes', 'allow PUT/POST/DELETE to a non-loopback server (also DOCSPEC_ALLOW_WRITES=1)')
-  .option('--filter <text>', 'only tests whose name contains this text')
   .option('-q, --quiet', 'print nothing; the exit code tells')
   .action(async (dir: string, options) => {
     const { replayCommand } = await import('./replay.js')
@@ -71,10 +84,11 @@ withInputs(program.command('compare').argument('<inputs...>', 'pages or folders'
     process.exitCode = await compareCommand(inputs, options)
   })
 
-withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures']))
+withReports(withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures'])))
   .description('the main job: extract, generate into --out, replay every example against ES_URL or the embedded server, summarise')
   .option('-o, --out <dir>', 'output folder', 'generated')
-  .option('--setups <file>', 'named setups for TEST[setup:NAME] (JSON or YAML)')
+  .option('--setups <file>', SETUPS_HELP, collect)
+  .option('--api-spec <path>', API_SPEC_HELP)
   .option('--allow-writes', 'allow PUT/POST/DELETE to a non-loopback ES_URL')
   .action(async (inputs: string[], options) => {
     // Commands load their stage modules on demand: `extract` need not load ts-morph, prettier or vitest.

@@ -2,11 +2,12 @@ import type { PageModel } from '../model/types.js'
 import { countByRule } from './diagnostics.js'
 import { generate } from '../run/index.js'
 import { runOptions, type InputOptions } from './options.js'
-import { formatReplay, replayAgainst, replayFailed } from './replay.js'
+import { replayAgainst, replayFailed, reportPlan, writeReports, type ReplayOptions } from './replay.js'
 
-export interface StartOptions extends InputOptions {
+export interface StartOptions extends InputOptions, Pick<ReplayOptions, 'filter' | 'reporter' | 'outputFile' | 'requestTimeout'> {
   out: string
-  setups?: string
+  setups?: string[]
+  apiSpec?: string
   allowWrites?: boolean
 }
 
@@ -16,16 +17,29 @@ export interface StartOptions extends InputOptions {
  */
 export async function startCommand(inputs: string[], options: StartOptions): Promise<number> {
   const started = Date.now()
-  const { models, diagnostics, result } = await generate(inputs, { ...runOptions({ ...options, quiet: true }), out: options.out, ...(options.setups !== undefined && { setupsFile: options.setups }) })
-  const summary = await replayAgainst(options.out, models, { ...(options.allowWrites ? { allowWrites: true } : {}) })
-  const lines = [
-    `pages: ${models.length}, endpoints: ${count(models, (m) => m.endpoints.length)}, parameters: ${count(models, (m) => m.pathParams.length + m.queryParams.length + m.bodyParams.length)}, snippets: ${count(models, (m) => m.examples.length)}`,
-    `generated into ${options.out}: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged`,
-    formatReplay(summary).trimEnd(),
-    `diagnostics: ${diagnostics.length}${diagnostics.length ? ` (${countByRule(diagnostics).map(([rule, n]) => `${rule} ${n}`).join(', ')})` : ''}`,
-    `done in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  ]
-  process.stdout.write(lines.join('\n') + '\n')
+  const reports = reportPlan(options)
+  const { models, diagnostics, result } = await generate(inputs, {
+    ...runOptions({ ...options, quiet: true }),
+    out: options.out,
+    ...(options.setups?.length && { setupsFile: options.setups }),
+    ...(options.apiSpec !== undefined && { apiSpec: options.apiSpec }),
+  })
+  const { setups: _, apiSpec: __, ...replay } = options
+  const summary = await replayAgainst(options.out, models, replay)
+  const out = reports.some((r) => r.reporter !== 'default' && r.file === undefined) ? process.stderr : process.stdout
+  out.write(
+    [
+      `pages: ${models.length}, endpoints: ${count(models, (m) => m.endpoints.length)}, parameters: ${count(models, (m) => m.pathParams.length + m.queryParams.length + m.bodyParams.length)}, snippets: ${count(models, (m) => m.examples.length)}`,
+      `generated into ${options.out}: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged`,
+    ].join('\n') + '\n',
+  )
+  writeReports(summary, reports)
+  out.write(
+    [
+      `diagnostics: ${diagnostics.length}${diagnostics.length ? ` (${countByRule(diagnostics).map(([rule, n]) => `${rule} ${n}`).join(', ')})` : ''}`,
+      `done in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    ].join('\n') + '\n',
+  )
   return replayFailed(summary) ? 1 : 0
 }
 

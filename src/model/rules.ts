@@ -7,7 +7,7 @@
 export type Severity = 'error' | 'warning' | 'info'
 
 /** The stage that reports a rule, as `src/` names it. */
-export type RuleStage = 'load' | 'extract' | 'types' | 'replay-tests' | 'compare'
+export type RuleStage = 'load' | 'extract' | 'types' | 'setups' | 'replay-tests' | 'compare'
 
 export interface RuleInfo {
   stage: RuleStage
@@ -62,6 +62,10 @@ export const RULES = {
   'duplicate-param': { stage: 'types', severity: 'warning', description: 'Two parameters of one request type share a name.' },
   'name-collision': { stage: 'types', severity: 'warning', description: "A page's type names are already taken; they get a numeric suffix." },
   'untyped-param': { stage: 'types', severity: 'info', description: 'A parameter has no documented type; typed as unknown.' },
+  'setups-empty': { stage: 'setups', severity: 'error', description: 'A `--setups` file defines no named setups or teardowns.' },
+  'gradle-statement': { stage: 'setups', severity: 'warning', description: 'A `build.gradle` statement naming setups is Groovy docspec does not read.' },
+  'setup-unreadable': { stage: 'setups', severity: 'warning', description: "A named setup is built from what `build.gradle` does not hold (another file's data); tests using it are skipped." },
+  'setup-step': { stage: 'setups', severity: 'error', description: 'A setup step cannot become a request (an API the API table lacks, a path part not given, an unknown step); the setup is not replayed.' },
   'continued-without-test': { stage: 'replay-tests', severity: 'error', description: '`TEST[continued]` has no earlier test to continue.' },
   'response-after-testsetup': { stage: 'replay-tests', severity: 'error', description: 'A `TESTRESPONSE` follows a `TESTSETUP` snippet.' },
   'invalid-substitution': { stage: 'replay-tests', severity: 'error', description: 'A `s/…/…/` substitution cannot be applied (a warning for a response snippet).' },

@@ -8,6 +8,9 @@ import { Agent, type Dispatcher } from 'undici'
 
 export const DEFAULT_URL = 'http://localhost:9200'
 
+/** Time for each answer unless `--request-timeout` says otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+
 export interface Target {
   /** Base URL without credentials. */
   url: URL
@@ -18,6 +21,10 @@ export interface Target {
   dispatcher: Dispatcher
   loopback: boolean
   allowWrites: boolean
+  /** The user named this server (`ES_URL`): when it cannot be reached, tests fail rather than skip. */
+  named: boolean
+  /** Time for each answer. */
+  requestTimeoutMs: number
 }
 
 export type Env = Record<string, string | undefined>
@@ -44,6 +51,8 @@ export function targetFromEnv(env: Env = process.env): Target {
     dispatcher: new Agent({ connect: tls }),
     loopback: isLoopback(url.hostname),
     allowWrites: env.DOCSPEC_ALLOW_WRITES === '1',
+    named: !!env.ES_URL,
+    requestTimeoutMs: Number(env.DOCSPEC_REQUEST_TIMEOUT_MS) > 0 ? Number(env.DOCSPEC_REQUEST_TIMEOUT_MS) : DEFAULT_REQUEST_TIMEOUT_MS,
   }
 }
 

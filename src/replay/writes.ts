@@ -2,12 +2,24 @@
 import { WRITE_METHODS, type ReplayPage, type ReplayRequest, type ReplayStep } from './types.js'
 
 export function describeRequest(page: Pick<ReplayPage, 'file'>, request: ReplayRequest): string {
-  const where = request.from ? `setup ${request.from}, line ${request.line}` : `${page.file}:${request.line}`
-  return `${request.method} ${request.path} (${where})`
+  // A setup given as console text counts its lines within the setup.
+  const where = request.file !== undefined || request.from === undefined ? `${request.file ?? page.file}:${request.line}` : `line ${request.line}`
+  return `${request.method} ${request.path} (${request.from ? `setup ${request.from}, ` : ''}${where})`
+}
+
+/** The steps with each `script` step replaced by the named setup's steps. */
+export function expandScripts(steps: readonly ReplayStep[], scripts: ReplayPage['scripts']): ReplayStep[] {
+  return steps.flatMap((step) => {
+    if (step.kind !== 'script') return [step]
+    const named = scripts?.[step.script]
+    if (!named) throw new Error(`the named setup ${step.script} is missing from the generated scripts`)
+    return named
+  })
 }
 
 /** The state-changing requests of a page's setup and teardown plus the given tests' steps. */
 export function writesOf(page: ReplayPage, tests: readonly (readonly ReplayStep[])[]): string[] {
-  const requests = [...page.setup, ...tests.flat().filter((step) => step.kind === 'request'), ...page.teardown]
+  const steps = tests.flatMap((test) => expandScripts(test, page.scripts))
+  const requests = [...page.setup, ...steps.filter((step) => step.kind === 'request'), ...page.teardown]
   return requests.filter((request) => WRITE_METHODS.has(request.method)).map((request) => describeRequest(page, request))
 }

@@ -36,8 +36,9 @@ const ALLOWED: Record<string, string[]> = {
   replay: ['console', 'model'],
   serve: ['console', 'model'],
   compare: ['model'],
+  setups: ['replay', 'model'],
   cache: ['extract', 'emit', 'model'],
-  run: ['cache', 'extract', 'emit', 'load', 'model'],
+  run: ['cache', 'extract', 'emit', 'load', 'setups', 'model'],
   cli: ['run', 'cache', 'compare', 'emit', 'replay', 'serve', 'model'],
   index: ['run', 'extract', 'load', 'emit', 'serve', 'replay', 'compare', 'model'],
 }

@@ -41,7 +41,7 @@ describe('emitReplayTests', () => {
         '}',
         '',
         "describe('rollup-stop-job', () => {",
-        "  replayTest(page, 'rollup-stop-job › line 76', [",
+        "  replayTest(page, 'rollup-stop-job › reference/rollup/apis/stop-job.asciidoc:76', [",
         '    {',
         "      kind: 'request',",
         '      line: 1,',
@@ -75,9 +75,9 @@ describe('emitReplayTests', () => {
     )
   })
 
-  it('emits skipped tests with the reason in the name', () => {
+  it('emits skipped tests with their reason', () => {
     expect(byPath.get('replay/odd-id-with-spaces.test.ts')).toContain(
-      "skippedTest('odd/id with spaces › line 3 (skipped: needs a cluster)')",
+      "skippedTest('odd/id with spaces › reference/odd name.asciidoc:3', 'needs a cluster')",
     )
   })
 
