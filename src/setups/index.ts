@@ -16,7 +16,6 @@ import { parseGroovy } from './groovy-parse.js'
 import { restSteps } from './rest-steps.js'
 
 export type { ScriptSource } from '../replay/types.js'
-export { apiTable, chooseMethod, chooseUrl, type Api, type ApiTable, type ApiUrl } from './api-table.js'
 
 export interface SetupsOptions {
   /** Docs root: page files and setups files are named relative to it. */
@@ -79,9 +78,9 @@ function namedScript(name: string, value: ScriptValue, file: string, api: () => 
   return { steps }
 }
 
-/** The line a reason names (`… (docs/build.gradle:357)`), else 1. */
+/** The last line a reason names (`… (docs/build.gradle:357)`), else 1. */
 function lineOf(why: string): number {
-  const match = /:(\d+)\)$/.exec(why)
+  const match = /.*:(\d+)\)/.exec(why)
   return match ? Number(match[1]) : 1
 }
 

@@ -82,6 +82,27 @@ describe('build.gradle setups', () => {
     expect(found.filter((d) => d.rule === 'setup-step').map((d) => d.line)).toEqual([52, 57])
   })
 
+  it('says which statement naming setups it cannot read, and reads a setup built under a condition as unknown', () => {
+    const odd = path.join(dir, 'odd.gradle')
+    fs.writeFileSync(
+      odd,
+      [
+        "buildRestTests.setups['a'] = '''",
+        '  - do:',
+        '      indices.create:',
+        '        index: a',
+        "'''",
+        "buildRestTests.setups['b'] = buildRestTests.setups['a'] as GString",
+        'if (project.hasProperty("fips")) {',
+        "  buildRestTests.setups['c'] = buildRestTests.setups['a']",
+        '}',
+      ].join('\n'),
+    )
+    const read = readSetupsFiles([odd], { root: dir, apiSpec: fixture.apiSpec })
+    expect(read.diagnostics.map((d) => `${d.rule}@${d.line}`)).toEqual(['gradle-statement@6', 'setup-unreadable@7'])
+    expect(read.sources[0]!.setups.c).toMatchObject({ unusable: expect.stringContaining('a condition docspec cannot evaluate') })
+  })
+
   it('refuses a setups file that defines nothing', () => {
     const empty = path.join(dir, 'empty.gradle')
     fs.writeFileSync(empty, "apply plugin: 'elasticsearch.docs-test'\n")
