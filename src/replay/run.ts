@@ -29,7 +29,7 @@ export interface ReplayRunOptions {
   shuffleSeed?: number
   /** Called as tests finish: how many are done of how many there are. */
   onProgress?: (done: number, total: number) => void
-  /** The server keeps no state (docspec's embedded server): pages may run side by side. */
+  /** The server keeps no state (docspec's embedded server): pages may run side by side, and nothing is removed after a test. */
   stateless?: boolean
 }
 
@@ -111,7 +111,12 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
       cache: false,
       // Each request has its own time limit, which names the snippet; the test's is only a backstop.
       testTimeout: 3_600_000,
-      env: { ES_URL: target, DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0', ...(options.requestTimeoutMs && { DOCSPEC_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }) },
+      env: {
+        ES_URL: target,
+        DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0',
+        DOCSPEC_STATELESS: options.stateless ? '1' : '0',
+        ...(options.requestTimeoutMs && { DOCSPEC_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }),
+      },
       ...(options.shuffleSeed !== undefined && { sequence: { shuffle: { files: true, tests: false }, seed: options.shuffleSeed } }),
       ...(options.filter ? { testNamePattern: new RegExp(escapeRegex(options.filter)) } : {}),
     },

@@ -25,6 +25,8 @@ export interface Target {
   named: boolean
   /** Time for each answer. */
   requestTimeoutMs: number
+  /** The server keeps no state (docspec's embedded server): nothing a test creates needs removing. */
+  stateless: boolean
 }
 
 export type Env = Record<string, string | undefined>
@@ -53,6 +55,7 @@ export function targetFromEnv(env: Env = process.env): Target {
     allowWrites: env.DOCSPEC_ALLOW_WRITES === '1',
     named: !!env.ES_URL,
     requestTimeoutMs: Number(env.DOCSPEC_REQUEST_TIMEOUT_MS) > 0 ? Number(env.DOCSPEC_REQUEST_TIMEOUT_MS) : DEFAULT_REQUEST_TIMEOUT_MS,
+    stateless: env.DOCSPEC_STATELESS === '1',
   }
 }
 
