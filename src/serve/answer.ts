@@ -129,11 +129,19 @@ function documentedAnswer(api: DocumentedApi, match: Match, prefer: string | str
   const candidates = status === undefined ? examples : examples.filter((e) => e.status < 300)
   const example = chooseExample(candidates, incoming)
   const answered: Answer = example
-    ? { status: status ?? example.status, body: exampleBody(example, incoming) }
+    ? { status: status ?? example.status, body: exampleBody(example, incoming), ...warningHeader(example) }
     : { status: status ?? 200, body: { json: { acknowledged: true } } }
   const filter = incoming.query.find(([name]) => name === 'filter_path')?.[1]
   if (filter && 'json' in answered.body) answered.body = { json: filterPath(answered.body.json, filter) }
   return answered
+}
+
+/** The deprecation warnings the page documents for the example, as Elasticsearch sends them. */
+function warningHeader(example: Example): { headers?: Record<string, string> } {
+  if (example.warnings.length === 0) return {}
+  // Header values are Latin-1 text: anything else is replaced.
+  const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&').replace(/[^\x20-\x7e]/g, '?')}"`
+  return { headers: { warning: example.warnings.map((text) => `299 Elasticsearch-docspec ${quoted(text)}`).join(', ') } }
 }
 
 /** The answer written out: JSON (indented with `?pretty`) or text, and the headers Elasticsearch sends. */

@@ -12,6 +12,8 @@ export interface Example {
   status: number
   /** The example's path parameter values, when its path routes to an endpoint. */
   match?: Match
+  /** `// TEST[warning:…]` texts: the `Warning` headers the documented answer carries. */
+  warnings: string[]
 }
 
 /** The request the server is answering, as the example scoring sees it. */
@@ -41,7 +43,7 @@ export function pageExamples(model: PageModel, routes: RouteTable): Example[] {
     const request = requestSnippet?.requests.at(-1)
     if (!requestSnippet || !request) continue
     const match = routes.find(request.method, request.path)
-    examples.push({ request, response, status: documentedStatus(response, requestSnippet), match })
+    examples.push({ request, response, status: documentedStatus(response, requestSnippet), match, warnings: requestSnippet.test?.warnings ?? [] })
   }
   return examples
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Snippet } from '../../src/model/types.js'
 import { documentedApi, type DocRequest } from '../../src/serve/answer.js'
+import { parseWarnings } from '../../src/replay/http.js'
 import { emptyPage } from '../model-builders.js'
 import { endpoint, param } from './models.js'
 
@@ -78,6 +79,20 @@ describe('routing', () => {
     expect(call('GET', '/my-index/_search?size=1').status).toBe(200)
     expect(call('GET', '/my-index/_search?q=user:kimchy')).toEqual({ status: 200, json: { hits: { total: 7 } } })
     expect(call('GET', '/my-index/_search?nope=1').status).toBe(400)
+  })
+
+  it('sends the Warning headers the page documents for the example it answers with', () => {
+    const deprecated = emptyPage({
+      file: 'old.asciidoc',
+      id: 'old',
+      endpoints: [endpoint('GET', '/_old')],
+      examples: example('old.asciidoc', 0, 'GET', '/_old', {}, { ok: true }, {
+        test: { continued: false, setup: [], teardown: [], warnings: ['[_old] is "deprecated"', 'and gone'], substitutions: [], cat: false, nonJson: false, unknown: [] },
+      }),
+    })
+    const response = documentedApi([deprecated]).answer({ method: 'GET', path: '/_old', query: '', headers: {}, body: '' })
+    expect(response.headers.warning).toBe('299 Elasticsearch-docspec "[_old] is \\"deprecated\\"", 299 Elasticsearch-docspec "and gone"')
+    expect(parseWarnings(String(response.headers.warning))).toEqual(['[_old] is "deprecated"', 'and gone'])
   })
 
   it('answers a request matching a catch: example best with its documented error', () => {
