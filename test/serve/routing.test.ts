@@ -95,6 +95,25 @@ describe('routing', () => {
     expect(parseWarnings(String(response.headers.warning))).toEqual(['[_old] is "deprecated"', 'and gone'])
   })
 
+  it('answers a catch: example the page shows no answer for with an error of the status the runner expects', () => {
+    const caught = (value: string) => ({ continued: false, setup: [], teardown: [], warnings: [], substitutions: [], cat: false, nonJson: false, unknown: [], catch: value })
+    const [bad] = example('agg.asciidoc', 2, 'POST', '/sales/_search', { size: 'x' }, {}, { test: caught('bad_request') })
+    const [odd] = example('agg.asciidoc', 4, 'POST', '/sales/_search', { from: '-1' }, {}, { test: caught('/\\[from\\] must be positive/') })
+    const page = emptyPage({
+      file: 'agg.asciidoc',
+      id: 'agg',
+      endpoints: [endpoint('POST', '/{index}/_search')],
+      pathParams: [param('index', 'string', '', true)],
+      queryParams: [param('size', 'string'), param('from', 'string')],
+      examples: [...example('agg.asciidoc', 0, 'POST', '/sales/_search', {}, { hits: {} }), bad!, odd!],
+    })
+    const api = documentedApi([page])
+    const status = (query: string) => api.answer({ method: 'POST', path: '/sales/_search', query, headers: {}, body: '' })
+    expect(status('size=x').status).toBe(400)
+    expect(JSON.parse(status('from=-1').body).error.reason).toBe('[from] must be positive')
+    expect(status('').status).toBe(200)
+  })
+
   it('answers a request matching a catch: example best with its documented error', () => {
     expect(call('GET', '/missing/_search?q=x').status).toBe(404)
     expect(call('GET', '/missing/_search?q=y').status).toBe(404)
