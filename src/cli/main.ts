@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander'
+import { Command, CommanderError, Option } from 'commander'
 import { UnsafeOutputError } from '../emit/write.js'
 import { InputError } from '../run/options.js'
 import { UsageError } from './options.js'
+import { FORMATS } from './report/formats.js'
 // Each command imports its stages on demand: `extract` need not load ts-morph, prettier or vitest.
 import { VERSION } from '../run/version.js'
 
@@ -20,7 +21,7 @@ const SETUPS_HELP = 'named setups and teardowns for TEST[setup:NAME]: a docs bui
 const API_SPEC_HELP = 'API table for build.gradle steps: a compiled schema.json or a rest-api-spec folder (default: @elastic/request-converter\'s)'
 
 /** The options of `replay` and `start` that shape the run and its reports. */
-const withReports = (command: Command) =>
+const withReplayReports = (command: Command) =>
   command
     .option('--filter <text>', 'only tests whose name (page-id › file:line) contains this text')
     .option('--reporter <name>', 'default, junit or json (repeatable)', collect)
@@ -36,7 +37,16 @@ const withInputs = (command: Command) =>
     .option('--no-cache', 'extract every page again, and neither read nor write the cache')
     .option('--workers <n>', 'worker threads for extraction (default: one per idle CPU for large runs; 1 for generate and start)')
 
-withInputs(program.command('extract').argument('<inputs...>', 'pages or folders (walked for *.asciidoc, *.adoc)'))
+/** How diagnostics are reported: every command that reports them takes these. */
+const withReport = (command: Command) =>
+  command
+    .addOption(new Option('--format <format>', 'diagnostics as text (file:line:col severity rule message), json, github (workflow commands) or sarif (SARIF 2.1.0)').choices(FORMATS))
+    .option('--diagnostics-file <file>', 'write the diagnostics into this file (atomically) instead of stderr')
+    .option('--max-warnings <n>', 'exit 1 when more than n warnings remain after the config sets severities')
+    .option('--config <file>', 'docspec.config.json, or a package.json with a "docspec" key (default: looked up in the working directory, then the docs root)')
+    .option('--no-config', 'read no config file')
+
+withReport(withInputs(program.command('extract').argument('<inputs...>', 'pages or folders (walked for *.asciidoc, *.adoc)')))
   .description('print (or write) the endpoint models of the pages as a JSON array')
   .option('-o, --out <file>', 'write the JSON to this file instead of stdout')
   .action(async (inputs: string[], options) => {
@@ -44,7 +54,7 @@ withInputs(program.command('extract').argument('<inputs...>', 'pages or folders 
     process.exitCode = await extractCommand(inputs, options)
   })
 
-withInputs(program.command('generate').argument('<inputs...>', 'pages or folders'))
+withReport(withInputs(program.command('generate').argument('<inputs...>', 'pages or folders')))
   .description('write TypeScript types, replay tests and endpoints.json for the pages into --out')
   .requiredOption('-o, --out <dir>', 'output folder (only files docspec generated there are ever replaced or removed)')
   .option('--check', 'write nothing; exit 1 and list the files that are stale or missing')
@@ -56,7 +66,7 @@ withInputs(program.command('generate').argument('<inputs...>', 'pages or folders
     process.exitCode = await generateCommand(inputs, options)
   })
 
-withReports(program.command('replay'))
+withReplayReports(program.command('replay'))
   .argument('[dir]', 'the --out folder of docspec generate', 'generated')
   .description('run the generated replay tests against --target, ES_URL, or else the embedded server')
   .option('--target <url>', 'server to replay against (default: ES_URL, else the embedded server); unreachable: exit 1')
@@ -76,7 +86,7 @@ withInputs(program.command('serve').argument('<inputs...>', 'pages or folders'))
     process.exitCode = await serveCommand(inputs, options)
   })
 
-withInputs(program.command('compare').argument('<inputs...>', 'pages or folders'))
+withReport(withInputs(program.command('compare').argument('<inputs...>', 'pages or folders')))
   .description('report where the pages disagree with a compiled elasticsearch-specification (diagnostics only; never changes the model)')
   .requiredOption('--spec <file>', 'schema.json of the compiled specification, e.g. from @elastic/request-converter')
   .action(async (inputs: string[], options) => {
@@ -84,7 +94,7 @@ withInputs(program.command('compare').argument('<inputs...>', 'pages or folders'
     process.exitCode = await compareCommand(inputs, options)
   })
 
-withReports(withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures'])))
+withReplayReports(withReport(withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures']))))
   .description('the main job: extract, generate into --out, replay every example against ES_URL or the embedded server, summarise')
   .option('-o, --out <dir>', 'output folder', 'generated')
   .option('--setups <file>', SETUPS_HELP, collect)

@@ -81,6 +81,8 @@ export interface ScriptSource {
   teardowns: Record<string, NamedScript | string>
   /** Whether a page (its file relative to the docs root) is in this source's own tree. */
   covers?: (file: string) => boolean
+  /** Only teardowns were given: a named setup then needs a setups file (a warning, not an error). */
+  teardownsOnly?: boolean
 }
 
 export interface ReplayPage {

@@ -68,8 +68,9 @@ describe('docspec start with the doc build\'s own build.gradle', () => {
     const r = runCli(['start', fixture.root, '--setups', fixture.gradle, '--api-spec', fixture.apiSpec, '--out', out])
     // The embedded server knows only this page: the setup's first step (PUT /logs) is no API of it.
     expect(r.stdout).toContain('0 passed, 0 failed, 1 skipped\n  skipped 1: the pages do not document PUT /logs, which a setup sends (setup logs, ../build.gradle:9)')
+    // The fixture's own unknown API and missing path part are errors: start fails on them.
     expect(r.stdout).toMatch(/diagnostics: \d+ \(.*setup-step 2/)
-    expect(r.status).toBe(0)
+    expect(r.status).toBe(1)
   })
 })
 

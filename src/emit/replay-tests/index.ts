@@ -11,7 +11,7 @@ import { writesOf } from '../../replay/writes.js'
 import { planPage, type PagePlan } from './plan.js'
 
 export interface ReplayEmitOptions {
-  /** Named setups (`TEST[setup:name]`): name → console text or steps. */
+  /** Named setups (`TEST[setup:name]`): name → console text or steps. Without any, a named setup skips its test with a warning. */
   setups?: Record<string, string | NamedScript>
   /** Named teardowns (`TEST[teardown:name]`): name → console text or steps. */
   teardowns?: Record<string, string | NamedScript>
@@ -29,7 +29,9 @@ export async function emitReplayTests(
   models: PageModel[],
   options: ReplayEmitOptions,
 ): Promise<{ files: { path: string; content: string }[]; diagnostics: Diagnostic[] }> {
-  const scripts: ScriptSource[] = [{ setups: options.setups ?? {}, teardowns: options.teardowns ?? {} }, ...(options.scripts ?? [])]
+  const given = options.setups !== undefined || options.teardowns !== undefined
+  const own: ScriptSource = { setups: options.setups ?? {}, teardowns: options.teardowns ?? {}, ...(options.setups === undefined && { teardownsOnly: true }) }
+  const scripts: ScriptSource[] = [...(given ? [own] : []), ...(options.scripts ?? [])]
   const files: { path: string; content: string }[] = []
   const diagnostics: Diagnostic[] = []
   const manifest: ReplayManifest = { generatedBy: 'docspec', pages: [] }

@@ -10,7 +10,7 @@ import { applySubstitutions } from '../../console/substitute.js'
 import { compileJavaRegex } from '../../console/java-regex.js'
 import { replaceTripleQuotes } from '../../console/triple-quotes.js'
 import { diagnostic } from '../../model/diagnostic.js'
-import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Snippet, Substitution, TestOptions } from '../../model/types.js'
+import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Severity, Snippet, Substitution, TestOptions } from '../../model/types.js'
 import { isKnownCatch } from '../../replay/expect.js'
 import { parseExpectedJson } from '../../replay/match.js'
 import type { NamedScript, ReplayPage, ReplayRequest, ReplayStep, ResponseMode, ScriptSource } from '../../replay/types.js'
@@ -65,8 +65,8 @@ class PagePlanner {
     this.page = { id: model.id, file: model.file, setup: [], teardown: [] }
   }
 
-  readonly report: Report = (rule, snippet, message) => {
-    this.diagnostics.push(diagnostic(rule, { ...snippet.position, file: this.model.file }, message))
+  readonly report: Report = (rule, snippet, message, severity) => {
+    this.diagnostics.push(diagnostic(rule, { ...snippet.position, file: this.model.file }, message, severity))
   }
 
   /** `TESTSETUP` / `TEARDOWN`: run before / after every test of the page. */
@@ -146,14 +146,21 @@ class PagePlanner {
     return this.current
   }
 
-  /** The steps of named setups or teardowns, or why the test cannot run (an undefined name is reported). */
+  /**
+   * The steps of named setups or teardowns, or why the test cannot run (reported). Without any setups file a
+   * named setup is a warning: the docs name setups their build defines elsewhere.
+   */
   private named(snippet: Snippet, kind: 'setup' | 'teardown', names: string[]): ReplayStep[] | string {
     const steps: ReplayStep[] = []
     for (const name of names) {
       const script = this.script(kind, name)
+      if (script === undefined && kind === 'setup' && !this.hasSetups()) {
+        this.report('unknown-setup', snippet, `setup "${name}" cannot be run: no setups file was given (--setups); the test is skipped`, 'warning')
+        return `setup "${name}" needs a setups file`
+      }
       if (script === undefined) {
         this.report(kind === 'setup' ? 'unknown-setup' : 'unknown-teardown', snippet, `${kind} "${name}" is not defined in the ${kind}s file`)
-        return `${kind} ${name} is not defined`
+        return `${kind} "${name}" is not defined`
       }
       if (typeof script !== 'string' && 'unusable' in script) return script.unusable
       if (typeof script !== 'string') {
@@ -177,9 +184,14 @@ class PagePlanner {
     const any = own ?? this.scripts.find((source) => Object.hasOwn(table(source), name))
     return any && table(any)[name]
   }
+
+  /** Whether any setups were given at all (a setups file, or setups handed to the emitter). */
+  private hasSetups(): boolean {
+    return this.scripts.some((source) => !source.teardownsOnly)
+  }
 }
 
-type Report = (rule: RuleId, snippet: Snippet, message: string) => void
+type Report = (rule: RuleId, snippet: Snippet, message: string, severity?: Severity) => void
 
 const UNUSABLE_SUBSTITUTION = 'a substitution cannot be applied'
 
@@ -189,9 +201,15 @@ const UNUSABLE_SUBSTITUTION = 'a substitution cannot be applied'
  */
 function substitute(snippet: Snippet, substitutions: readonly Substitution[], report: Report): string | undefined {
   const result = applySubstitutions(snippetContents(snippet.text), substitutions)
-  if (result.ok) return result.text
-  report('invalid-substitution', snippet, `a substitution cannot be applied: ${result.message}`)
-  return undefined
+  if (!result.ok) {
+    report('invalid-substitution', snippet, `a substitution cannot be applied: ${result.message}`)
+    return undefined
+  }
+  // `startyaml … endyaml` holds doc-test YAML steps (docs/README.asciidoc), often added by a substitution:
+  // they are no console text, and left in they turn the request body into text no server accepts.
+  const text = result.text.replace(/^startyaml\n[\s\S]*?^endyaml$\n?/gm, '')
+  if (text !== result.text) report('yaml-not-replayed', snippet, `the doc-test YAML steps (startyaml … endyaml) of the snippet at line ${snippet.position.line} are not replayed`)
+  return text
 }
 
 /**
@@ -201,7 +219,10 @@ function substitute(snippet: Snippet, substitutions: readonly Substitution[], re
 function snippetRequests(snippet: Snippet, options: TestOptions | undefined, report: Report, pageFile: string): ReplayRequest[] | undefined {
   const substitutions = options?.substitutions ?? []
   let requests = snippet.requests.map((r) => fromModel(r, pageFile))
-  if (substitutions.length > 0) {
+  // A NOTCONSOLE snippet has no requests in the model, yet the doc tests run it when it is a TESTSETUP or
+  // TEARDOWN (pages hide their setup in a comment block that way): its text is read here.
+  const hidden = requests.length === 0 && (snippet.testSetup || snippet.teardown)
+  if (substitutions.length > 0 || hidden || /^startyaml$/m.test(snippet.text)) {
     const text = substitute(snippet, substitutions, report)
     if (text === undefined) return undefined
     requests = parseConsole(text, positionAtLines(snippet.position.file, snippet.position.line)).requests.map((r) => fromModel(r, pageFile))
