@@ -56,7 +56,7 @@ export function prepareRequest(target: Target, request: ReplayRequest, options: 
   url.pathname = `${url.pathname.replace(/\/$/, '')}/${segments.map(encodeURIComponent).join('/')}`
   for (const [key, value] of Object.entries(request.query)) url.searchParams.append(key, String(unstashString(value, stash)))
   const { body, value, contentType } = encodeBody(request.body, previousJson, stash)
-  const headers = { ...target.headers, ...(contentType ? { 'content-type': contentType } : {}), ...request.headers }
+  const headers = { ...documentedHeaders(request.headers), ...target.headers, ...(contentType ? { 'content-type': contentType } : {}) }
   return { method: request.method, url, headers, segments, ...(body !== undefined && { body }), ...(value !== undefined && { value }) }
 }
 
@@ -75,6 +75,13 @@ export async function exchange(
     if (signal.aborted) throw new RequestTimeout(`no answer within ${timeoutMs / 1000} s (--request-timeout)`)
     throw error
   }
+}
+
+/** Headers a page's example or a setup step sets are sent, but for credentials (the environment's only) and the body's own. */
+const NOT_SENT = new Set(['authorization', 'cookie', 'proxy-authorization', 'host', 'content-type', 'content-length', 'transfer-encoding', 'connection'])
+
+function documentedHeaders(headers: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_SENT.has(name.toLowerCase())))
 }
 
 function pathSegments(path: string, previousJson: unknown, stash: Stash): string[] {

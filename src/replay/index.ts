@@ -2,10 +2,12 @@
  * The runtime imported by generated replay tests as `docspec/replay`. Generated files hold data only; this
  * module turns it into vitest tests that send the documented requests and check the documented answers.
  *
- * The server probe runs once per process (per file when vitest isolates files); writes are tracked per page
- * file. Each test removes what it created when it ends (`TestRun`), so pages do not depend on their order.
+ * Each server (Elasticsearch, and Kibana for `// KIBANA` examples) is probed once per process (per file when
+ * vitest isolates files); writes are tracked per page file. Each test removes what it created when it ends
+ * (`TestRun`), so pages do not depend on their order.
  */
 import { describe, test } from 'vitest'
+import type { SnippetTarget } from '../model/types.js'
 import { probe } from './probe.js'
 import { targetFromEnv, type Target } from './target.js'
 import { TestRun, UndocumentedSetup } from './test-run.js'
@@ -15,10 +17,17 @@ import { expandScripts, writesOf } from './writes.js'
 export { describe }
 export type { ReplayBody, ReplayPage, ReplayRequest, ReplayResponse, ReplayStep } from './types.js'
 
-let target: Target | undefined
-/** Why no test can run (no server), or undefined once the server answered; probed at most once. */
-let unreachable: Promise<string | undefined> | undefined
-const writesByPage = new Map<string, Set<string>>()
+const SERVICES: readonly SnippetTarget[] = ['elasticsearch', 'kibana']
+const targets = new Map<SnippetTarget, Target>()
+/** Why no test can run against a target (no server), or undefined once it answered; probed at most once each. */
+const unreachable = new Map<SnippetTarget, Promise<string | undefined>>()
+const writesByPage = new Map<string, Record<SnippetTarget, Set<string>>>()
+
+function targetOf(service: SnippetTarget): Target {
+  let target = targets.get(service)
+  if (!target) targets.set(service, (target = targetFromEnv(process.env, service)))
+  return target
+}
 
 /**
  * Registers one replay test: `steps` are the documented requests and responses in order (named setups'
@@ -26,20 +35,28 @@ const writesByPage = new Map<string, Set<string>>()
  */
 export function replayTest(page: ReplayPage, name: string, steps: ReplayStep[], teardown: ReplayRequest[] = []): void {
   // Collection registers every test of the file before any runs, so the check below sees the whole page.
-  const writes = writesByPage.get(page.file) ?? new Set<string>()
-  for (const write of writesOf({ ...page, teardown: [...page.teardown, ...teardown] }, [steps])) writes.add(write)
+  const whole = { ...page, teardown: [...page.teardown, ...teardown] }
+  const writes = writesByPage.get(page.file) ?? { elasticsearch: new Set<string>(), kibana: new Set<string>() }
+  for (const service of SERVICES) for (const write of writesOf(whole, [steps], service)) writes[service].add(write)
   writesByPage.set(page.file, writes)
+  const requests = [...page.setup, ...expandScripts(steps, page.scripts).filter((step) => step.kind === 'request'), ...whole.teardown]
+  const services = SERVICES.filter((service) => requests.some((r) => (r.target ?? 'elasticsearch') === service))
   test(name, async (context) => {
-    const server = (target ??= targetFromEnv())
     // Refusal comes first: a page that would write to a remote server sends nothing, not even the probe.
-    const writes = [...(writesByPage.get(page.file) ?? [])]
-    if (!server.loopback && !server.allowWrites && writes.length > 0) throw new Error(refusal(server, writes))
-    const reason = await (unreachable ??= probe(server))
-    // A server the user named must answer; only the default one may be absent.
-    if (reason && server.named) throw new Error(reason)
-    if (reason) context.skip(reason)
+    for (const service of services) {
+      const server = targetOf(service)
+      const refused = [...writes[service]]
+      if (!server.loopback && !server.allowWrites && refused.length > 0) throw new Error(refusal(server, refused))
+    }
+    for (const service of services) {
+      if (!unreachable.has(service)) unreachable.set(service, probe(targetOf(service), service))
+      const reason = await unreachable.get(service)
+      // A server the user named must answer; only a default one may be absent.
+      if (reason && targetOf(service).named) throw new Error(reason)
+      if (reason) context.skip(reason)
+    }
     try {
-      await runTest(new TestRun(server, page), page, steps, [...page.teardown, ...teardown])
+      await runTest(new TestRun(targetOf, page), page, steps, whole.teardown)
     } catch (error) {
       if (error instanceof UndocumentedSetup) context.skip(error.message)
       throw error

@@ -11,7 +11,7 @@ import type { Reporter } from 'vitest/reporters'
 import { startVitest } from 'vitest/node'
 import { escapeRegex } from '../console/java-regex.js'
 import { probe } from './probe.js'
-import { DEFAULT_URL, displayUrl, isLoopback, targetFromEnv } from './target.js'
+import { DEFAULT_KIBANA_URL, DEFAULT_URL, displayUrl, isLoopback, targetFromEnv } from './target.js'
 import { MANIFEST_NAME, type ReplayManifest } from './types.js'
 
 export interface ReplayRunOptions {
@@ -19,6 +19,8 @@ export interface ReplayRunOptions {
   dir: string
   /** Server URL; defaults to `ES_URL`, then `http://localhost:9200`. */
   target?: string
+  /** Kibana's URL, for `// KIBANA` examples; defaults to `KIBANA_URL`, then `http://localhost:5601`. */
+  kibanaTarget?: string
   /** Allow state-changing requests to a non-loopback server; defaults to `DOCSPEC_ALLOW_WRITES=1`. */
   allowWrites?: boolean
   /** Only tests whose name (`<page-id> › file:line`) contains this text. */
@@ -64,6 +66,7 @@ export interface ReplaySummary {
 export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummary> {
   const testsDir = testsFolder(resolve(options.dir))
   const target = options.target ?? process.env.ES_URL ?? DEFAULT_URL
+  const kibanaTarget = options.kibanaTarget ?? process.env.KIBANA_URL ?? DEFAULT_KIBANA_URL
   const allowWrites = options.allowWrites ?? process.env.DOCSPEC_ALLOW_WRITES === '1'
   const display = displayUrl(target)
   const summary: ReplaySummary = { target: display, passed: 0, failed: 0, skipped: 0, tests: [], errors: [] }
@@ -75,11 +78,12 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
 
   // The whole suite refuses up front, so that no page has sent anything when another would be refused.
   const manifest = readManifest(testsDir)
-  const writes = manifest.pages.flatMap((page) => page.writes)
-  if (!allowWrites && writes.length > 0 && !isLoopback(new URL(target).hostname)) {
+  const writes = manifestWrites(manifest)
+  for (const [url, list] of [[target, writes.elasticsearch], [kibanaTarget, writes.kibana]] as const) {
+    if (allowWrites || list.length === 0 || isLoopback(new URL(url).hostname)) continue
     summary.refused =
-      `refusing to run: ${writes.length} state-changing request(s) would go to ${display}, which is not a loopback ` +
-      `address; allow them with DOCSPEC_ALLOW_WRITES=1. First: ${writes.slice(0, 3).join('; ')}`
+      `refusing to run: ${list.length} state-changing request(s) would go to ${displayUrl(url)}, which is not a loopback ` +
+      `address; allow them with DOCSPEC_ALLOW_WRITES=1. First: ${list.slice(0, 3).join('; ')}`
     return summary
   }
   // A server the user named must answer; only the default one may be absent (its tests are then skipped).
@@ -111,8 +115,10 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
       cache: false,
       // Each request has its own time limit, which names the snippet; the test's is only a backstop.
       testTimeout: 3_600_000,
+      // A server is named to the tests only when the user named it: a default one may be absent.
       env: {
-        ES_URL: target,
+        ...(named && { ES_URL: target }),
+        ...((options.kibanaTarget ?? process.env.KIBANA_URL) && { KIBANA_URL: kibanaTarget }),
         DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0',
         DOCSPEC_STATELESS: options.stateless ? '1' : '0',
         ...(options.requestTimeoutMs && { DOCSPEC_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }),
@@ -162,6 +168,13 @@ function readManifest(testsDir: string): ReplayManifest {
   const path = join(testsDir, MANIFEST_NAME)
   if (!existsSync(path)) return { generatedBy: 'docspec', pages: [] }
   return JSON.parse(readFileSync(path, 'utf8')) as ReplayManifest
+}
+
+/** The suite's state-changing requests by the service they go to. */
+function manifestWrites(manifest: ReplayManifest): { elasticsearch: string[]; kibana: string[] } {
+  const kibana = manifest.pages.flatMap((page) => page.kibanaWrites ?? [])
+  const toKibana = new Set(kibana)
+  return { elasticsearch: manifest.pages.flatMap((page) => page.writes.filter((w) => !toKibana.has(w))), kibana }
 }
 
 /** The runtime generated files import: the TypeScript source when running from source, else the build. */

@@ -9,6 +9,7 @@ import { exchange, prepareRequest, type ReplayAnswer } from './http.js'
 import { matchResponse } from './match.js'
 import type { Stash } from './stash.js'
 import { runAssert, runSet } from './steps.js'
+import type { SnippetTarget } from '../model/types.js'
 import type { Target } from './target.js'
 import type { ReplayPage, ReplayRequest, ReplayStep } from './types.js'
 import { describeRequest } from './writes.js'
@@ -24,7 +25,7 @@ export class TestRun {
   private readonly seen = new Set<string>()
 
   constructor(
-    private readonly target: Target,
+    private readonly targetOf: (service: SnippetTarget) => Target,
     private readonly page: ReplayPage,
   ) {}
 
@@ -65,17 +66,22 @@ export class TestRun {
     this.last = answer
   }
 
-  /** Sends the request; what it creates is the test's to remove, unless it existed before (asked first). */
+  /**
+   * Sends the request; what it creates on Elasticsearch is the test's to remove, unless it existed before
+   * (asked first).
+   */
   private async send(request: ReplayRequest): Promise<ReplayAnswer> {
-    const prepared = prepareRequest(this.target, request, { previous: this.last, stash: this.stash })
+    const target = this.targetOf(request.target ?? 'elasticsearch')
+    const prepared = prepareRequest(target, request, { previous: this.last, stash: this.stash })
+    const tracked = !target.stateless && (request.target ?? 'elasticsearch') === 'elasticsearch'
     const fresh: Resource[] = []
-    for (const resource of this.target.stateless ? [] : createdBy(request.method, prepared.segments, prepared.value)) {
+    for (const resource of tracked ? createdBy(request.method, prepared.segments, prepared.value) : []) {
       if (this.seen.has(resource.key)) continue
       this.seen.add(resource.key)
       if (resource.exists && (await this.raw(resource.exists)).status === 200) continue
       fresh.push(resource)
     }
-    const answer = await exchange(this.target, prepared, this.target.requestTimeoutMs)
+    const answer = await exchange(target, prepared, target.requestTimeoutMs)
     if (answer.status < 300) this.created.push(...fresh)
     else for (const resource of fresh) this.seen.delete(resource.key)
     return answer
@@ -98,10 +104,11 @@ export class TestRun {
   }
 
   private raw(request: CleanupRequest): Promise<ReplayAnswer> {
-    const url = new URL(this.target.url)
+    const target = this.targetOf('elasticsearch')
+    const url = new URL(target.url)
     url.pathname = `${url.pathname.replace(/\/$/, '')}${request.path.split('/').map(encodeURIComponent).join('/')}`
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.append(key, value)
-    return exchange(this.target, { method: request.method, url }, this.target.requestTimeoutMs)
+    return exchange(target, { method: request.method, url }, target.requestTimeoutMs)
   }
 }
 

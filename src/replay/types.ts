@@ -3,7 +3,7 @@
  * the runtime (`docspec/replay`); keeping them plain JSON-like values makes the files deterministic and
  * lets the runner read the same facts from the manifest without executing anything.
  */
-import type { HttpMethod } from '../model/types.js'
+import type { HttpMethod, SnippetTarget } from '../model/types.js'
 
 export type ReplayBody =
   | { kind: 'json'; json: unknown }
@@ -20,6 +20,10 @@ export interface ReplayRequest {
   path: string
   /** Decoded query parameters in order of appearance. */
   query: Record<string, string>
+  /** `kibana`: sent to `KIBANA_URL` with `kbn-xsrf` (a `// KIBANA` example); absent: to `ES_URL`. */
+  target?: SnippetTarget
+  /** Headers the example sets (`curl -H`) or a REST-test step's `headers:`, sent but for credentials and the body's own. */
+  headers?: Record<string, string>
   body?: ReplayBody
   /** Name of the named setup or teardown this request comes from. */
   from?: string
@@ -27,8 +31,6 @@ export interface ReplayRequest {
   catch?: string
   /** Expected `Warning` header texts; absent for setup and teardown requests, which are not checked. */
   warnings?: string[]
-  /** Extra request headers (a REST-test step's `headers:`). */
-  headers?: Record<string, string>
 }
 
 /** Where a step of a named setup (REST-test YAML) is written. */
@@ -107,6 +109,8 @@ export interface ManifestPage {
   writes: string[]
   /** How many tests the page has, skipped ones included. */
   tests?: number
+  /** Those of `writes` sent to Kibana (`KIBANA_URL`), when there are any. */
+  kibanaWrites?: string[]
 }
 
 export interface ReplayManifest {

@@ -89,8 +89,10 @@ function pageConstant(page: PagePlan['page']): VariableStatementStructure {
 
 function manifestPage({ page, tests }: PagePlan, test: string): ManifestPage {
   const runnable = tests.filter((t) => t.skip === undefined)
-  const writes = writesOf({ ...page, teardown: [...page.teardown, ...runnable.flatMap((t) => t.teardown)] }, runnable.map((t) => t.steps))
-  return { id: page.id, file: page.file, test, writes: [...new Set(writes)], tests: tests.length }
+  const whole = { ...page, teardown: [...page.teardown, ...runnable.flatMap((t) => t.teardown)] }
+  const steps = runnable.map((t) => t.steps)
+  const kibanaWrites = [...new Set(writesOf(whole, steps, 'kibana'))]
+  return { id: page.id, file: page.file, test, writes: [...new Set(writesOf(whole, steps))], ...(kibanaWrites.length > 0 && { kibanaWrites }), tests: tests.length }
 }
 
 /** JSON is valid TypeScript; prettier then gives it the house style. */

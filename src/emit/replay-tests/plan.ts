@@ -5,12 +5,13 @@
  */
 import { snippetContents } from '../../console/callouts.js'
 import { positionAtLines } from '../../console/position.js'
+import { parseKibana } from '../../console/kibana.js'
 import { parseConsole } from '../../console/requests.js'
 import { applySubstitutions } from '../../console/substitute.js'
 import { compileJavaRegex } from '../../console/java-regex.js'
 import { replaceTripleQuotes } from '../../console/triple-quotes.js'
 import { diagnostic } from '../../model/diagnostic.js'
-import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Severity, Snippet, Substitution, TestOptions } from '../../model/types.js'
+import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Severity, Snippet, SnippetTarget, Substitution, TestOptions } from '../../model/types.js'
 import { isKnownCatch } from '../../replay/expect.js'
 import { parseExpectedJson } from '../../replay/match.js'
 import type { NamedScript, ReplayPage, ReplayRequest, ReplayStep, ResponseMode, ScriptSource } from '../../replay/types.js'
@@ -41,7 +42,7 @@ export function planPage(model: PageModel, scripts: readonly ScriptSource[]): { 
   for (const snippet of model.examples) {
     if (snippet.testSetup || snippet.teardown) planner.setupOrTeardown(snippet)
     else if (snippet.role === 'response') planner.response(snippet)
-    else if (snippet.role === 'request' && !snippet.notConsole && (snippet.console || snippet.test)) planner.request(snippet)
+    else if (snippet.role === 'request' && !snippet.notConsole && (snippet.console || snippet.test || snippet.target === 'kibana')) planner.request(snippet)
   }
   return planner.finish()
 }
@@ -218,14 +219,16 @@ function substitute(snippet: Snippet, substitutions: readonly Substitution[], re
  */
 function snippetRequests(snippet: Snippet, options: TestOptions | undefined, report: Report, pageFile: string): ReplayRequest[] | undefined {
   const substitutions = options?.substitutions ?? []
-  let requests = snippet.requests.map((r) => fromModel(r, pageFile))
+  const replayed = (request: ConsoleRequest) => fromModel(request, pageFile, snippet.target)
+  let requests = snippet.requests.map(replayed)
   // A NOTCONSOLE snippet has no requests in the model, yet the doc tests run it when it is a TESTSETUP or
   // TEARDOWN (pages hide their setup in a comment block that way): its text is read here.
   const hidden = requests.length === 0 && (snippet.testSetup || snippet.teardown)
   if (substitutions.length > 0 || hidden || /^startyaml$/m.test(snippet.text)) {
     const text = substitute(snippet, substitutions, report)
     if (text === undefined) return undefined
-    requests = parseConsole(text, positionAtLines(snippet.position.file, snippet.position.line)).requests.map((r) => fromModel(r, pageFile))
+    const parse = snippet.target === 'kibana' ? parseKibana : parseConsole
+    requests = parse(text, positionAtLines(snippet.position.file, snippet.position.line)).requests.map(replayed)
   }
   if (requests.length === 0) {
     report('no-requests', snippet, `the snippet at line ${snippet.position.line} holds no request to replay`)
@@ -243,9 +246,11 @@ function snippetRequests(snippet: Snippet, options: TestOptions | undefined, rep
 }
 
 /** A request of the page; `file` is set when it is written in another file (an include). */
-function fromModel(request: ConsoleRequest, pageFile: string): ReplayRequest {
+function fromModel(request: ConsoleRequest, pageFile: string, target?: SnippetTarget): ReplayRequest {
   const file = request.position.file !== pageFile ? { file: request.position.file } : {}
   const replay: ReplayRequest = { line: request.position.line, ...file, method: request.method, path: request.path, query: { ...request.query } }
+  if (target === 'kibana') replay.target = target
+  if (request.headers) replay.headers = { ...request.headers }
   const body = request.body
   if (body?.kind === 'json' && body.json !== undefined) replay.body = { kind: 'json', json: body.json }
   else if (body?.kind === 'ndjson' && Array.isArray(body.json)) replay.body = { kind: 'ndjson', lines: body.json }
@@ -255,18 +260,19 @@ function fromModel(request: ConsoleRequest, pageFile: string): ReplayRequest {
 }
 
 /** Fixed key order, so generated files read the same whichever parser produced the request. */
-function ordered({ line, file, method, path, query, body, from, catch: expectError, warnings, headers }: ReplayRequest): ReplayRequest {
+function ordered({ line, file, method, path, query, target, headers, body, from, catch: expectError, warnings }: ReplayRequest): ReplayRequest {
   return {
     line,
     ...(file !== undefined && { file }),
     method,
     path,
     query,
+    ...(target && { target }),
+    ...(headers && { headers }),
     ...(body && { body }),
     ...(from !== undefined && { from }),
     ...(expectError !== undefined && { catch: expectError }),
     ...(warnings && { warnings }),
-    ...(headers && { headers }),
   }
 }
 
