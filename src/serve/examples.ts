@@ -144,8 +144,8 @@ function sameRequest(example: Example, incoming: Incoming): boolean {
 /**
  * The example to answer with. A request the page documents exactly gets its documented answer — a failure
  * too (`// TEST[catch:…]` examples), unless the same request is also documented as succeeding. Otherwise the
- * best-scoring example for this very endpoint: a documented failure only when it matches better than every
- * success (the earliest success on ties); else the page's first successful example.
+ * best-scoring example for this very endpoint: a documented failure (one with its answer shown) only when it
+ * matches better than every success (the earliest success on ties); else the page's first successful example.
  */
 export function chooseExample(examples: readonly Example[], incoming: Incoming): Example | undefined {
   const successes = examples.filter((e) => e.status < 300)
@@ -154,7 +154,8 @@ export function chooseExample(examples: readonly Example[], incoming: Incoming):
   if (exact) return exact
   let best: Example | undefined
   let bestScore = -Infinity
-  for (const example of [...successes, ...examples.filter((e) => e.status >= 300)]) {
+  // A failure the page shows no answer for (a bare catch: example) answers only its own request, above.
+  for (const example of [...successes, ...examples.filter((e) => e.status >= 300 && e.response)]) {
     if (example.match?.route !== incoming.match.route) continue
     const s = score(example, incoming)
     if (s > bestScore) [best, bestScore] = [example, s]

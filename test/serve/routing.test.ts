@@ -112,6 +112,8 @@ describe('routing', () => {
     expect(status('size=x').status).toBe(400)
     expect(JSON.parse(status('from=-1').body).error.reason).toBe('[from] must be positive')
     expect(status('').status).toBe(200)
+    // Only its own request: a bare catch: example never wins by resemblance.
+    expect(status('size=y').status).toBe(200)
   })
 
   it('answers a request matching a catch: example best with its documented error', () => {
