@@ -65,7 +65,7 @@ withInputs(program.command('serve').argument('<inputs...>', 'pages or folders'))
 
 withInputs(program.command('compare').argument('<inputs...>', 'pages or folders'))
   .description('report where the pages disagree with a compiled elasticsearch-specification (diagnostics only; never changes the model)')
-  .requiredOption('--spec <file>', 'schema.json of the compiled specification, e.g. from @elastic/request-converter')
+  .option('--spec <file>', 'schema.json of a compiled specification (default: the one @elastic/request-converter ships)')
   .action(async (inputs: string[], options) => {
     const { compareCommand } = await import('./compare.js')
     process.exitCode = await compareCommand(inputs, options)
