@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander'
+import { Command, CommanderError, Option } from 'commander'
 import { UnsafeOutputError } from '../emit/write.js'
 import { InputError } from '../run/options.js'
 import { UsageError } from './options.js'
@@ -69,6 +69,18 @@ withInputs(program.command('compare').argument('<inputs...>', 'pages or folders'
   .action(async (inputs: string[], options) => {
     const { compareCommand } = await import('./compare.js')
     process.exitCode = await compareCommand(inputs, options)
+  })
+
+withInputs(program.command('export').argument('<inputs...>', 'pages or folders'))
+  .description('write the endpoint models as one OpenAPI 3.1 document (stdout, or --out)')
+  .addOption(new Option('--format <format>', 'what to write').choices(['openapi']).default('openapi'))
+  .option('-o, --out <file>', 'write the document to this file instead of stdout')
+  .option('--title <text>', 'info.title of the document', 'API reference')
+  .option('--api-version <version>', 'info.version: the version of the documented API', 'unspecified')
+  .option('--server <url>', 'servers[0].url', 'http://localhost:9200')
+  .action(async (inputs: string[], options) => {
+    const { exportCommand } = await import('./export.js')
+    process.exitCode = await exportCommand(inputs, options)
   })
 
 withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures']))

@@ -7,7 +7,7 @@
 export type Severity = 'error' | 'warning' | 'info'
 
 /** The stage that reports a rule, as `src/` names it. */
-export type RuleStage = 'load' | 'extract' | 'types' | 'replay-tests' | 'compare'
+export type RuleStage = 'load' | 'extract' | 'types' | 'replay-tests' | 'compare' | 'openapi'
 
 export interface RuleInfo {
   stage: RuleStage
@@ -85,6 +85,8 @@ export const RULES = {
   'spec-endpoint-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has endpoints the page does not document.' },
   'spec-param-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has path or query parameters the page does not document.' },
   'spec-field-undocumented': { stage: 'compare', severity: 'info', description: "The specification's response has properties the page neither documents nor shows." },
+  'openapi-duplicate-operation': { stage: 'openapi', severity: 'info', description: 'Two pages document one method and path; the OpenAPI export keeps the first.' },
+  'openapi-path-renamed': { stage: 'openapi', severity: 'info', description: "A path is exported with another page's placeholder names: OpenAPI takes one template per shape." },
 } as const satisfies Record<string, RuleInfo>
 
 /** A rule id: a misspelt one fails the type check. */
