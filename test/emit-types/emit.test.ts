@@ -296,6 +296,13 @@ describe('inferred responses', () => {
     for (const want of wants) expect(text).toContain(want)
   })
 
+  it('reads a key the request named in its path as data: a map, not a field', async () => {
+    const request = snippet(file, 0, { role: 'request', requests: [{ method: 'GET', path: '/_r/my_policy', query: {}, position: at(file, 20) }] })
+    const answer = snippet(file, 1, { role: 'response', answers: 0, responseJson: { my_policy: { version: 1 } } })
+    const model = page({ file, id: 'r', title: 'Get thing API', endpoints: [endpoint('/_r/{name}')], examples: [request, answer] })
+    expect(await moduleText([model], 'RGetThing')).toContain('export type RGetThingResponse = Record<string, RGetThingResponseBodyValue>')
+  })
+
   it('answers HEAD requests with a boolean', async () => {
     const model = page({ file, id: 'r', title: 'Thing exists API', endpoints: [{ method: 'HEAD', path: '/_r/{id}', position: at(file, 1) }] })
     expect(await moduleText([model], 'RThingExists')).toContain('export type RThingExistsResponse = boolean')

@@ -33,6 +33,8 @@ export interface Shape {
 export interface ResponseSample {
   value: unknown
   position: SourcePosition
+  /** Values the answered request wrote in place of path placeholders (`my_policy` of `GET _ilm/policy/my_policy`): keys that are data. */
+  dataKeys?: string[]
 }
 
 const emptyShape = (): Shape => ({ scalars: new Set() })
@@ -41,7 +43,7 @@ const isElidedValue = (v: string): boolean => v === '...' || v === '…' || /^\$
 const isElidedKey = (k: string): boolean => k === '...' || k === '…'
 const isPlaceholderKey = (k: string): boolean => k.startsWith('$')
 
-function add(shape: Shape, value: unknown, position: SourcePosition): void {
+function add(shape: Shape, value: unknown, position: SourcePosition, dataKeys: ReadonlySet<string>): void {
   shape.seenAt ??= position
   if (value === null) shape.scalars.add('null')
   else if (typeof value === 'string') {
@@ -50,28 +52,29 @@ function add(shape: Shape, value: unknown, position: SourcePosition): void {
   else if (typeof value === 'boolean') shape.scalars.add('boolean')
   else if (Array.isArray(value)) {
     shape.array ??= emptyShape()
-    for (const item of value) add(shape.array, item, position)
+    for (const item of value) add(shape.array, item, position, dataKeys)
   } else if (typeof value === 'object') {
     const object: ObjectShape = (shape.object ??= { count: 0, elided: 0, props: new Map() })
     object.count++
     if (Object.keys(value).some(isElidedKey)) object.elided++
     for (const [key, child] of Object.entries(value)) {
       if (isElidedKey(key)) continue
-      if (isPlaceholderKey(key)) {
-        add((object.dynamic ??= emptyShape()), child, position)
+      // A key that is a placeholder (`$node_name`) or a value the request named (`my_policy`) is data, not a field.
+      if (isPlaceholderKey(key) || dataKeys.has(key)) {
+        add((object.dynamic ??= emptyShape()), child, position, dataKeys)
         continue
       }
       let prop = object.props.get(key)
       if (!prop) object.props.set(key, (prop = { shape: emptyShape(), count: 0 }))
       prop.count++
-      add(prop.shape, child, position)
+      add(prop.shape, child, position, dataKeys)
     }
   }
 }
 
 export function mergeSamples(samples: ResponseSample[]): Shape {
   const shape = emptyShape()
-  for (const s of samples) add(shape, s.value, s.position)
+  for (const s of samples) add(shape, s.value, s.position, new Set(s.dataKeys))
   return shape
 }
 

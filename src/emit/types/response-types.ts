@@ -163,25 +163,50 @@ export function fitsTemplate(path: string, template: string): boolean {
  */
 export function responseSamples(page: PageModel): ResponseSample[] {
   const byIndex = new Map<number, Snippet>(page.examples.map((s) => [s.index, s]))
-  const own = (method: string, path: string) => page.endpoints.some((e) => e.method === method && fitsTemplate(path, e.path))
-  const ownRequest = (index: number | undefined, plain: boolean) => {
-    const answered = index === undefined ? undefined : byIndex.get(index)
-    if (answered?.role === 'other' && plain) {
-      const line = /^(GET|PUT|POST|DELETE|HEAD|PATCH)\s+\/?([^\s?]*)/.exec(answered.text.trimStart())
-      return line !== null && own(line[1]!, `/${line[2]!}`)
-    }
-    if (!answered || answered.role !== 'request' || answered.test?.catch !== undefined) return false
-    const request = answered.requests[answered.requests.length - 1]
-    return request === undefined || own(request.method, request.path)
-  }
   const samples: ResponseSample[] = []
   for (const s of page.examples) {
-    if (s.role === 'response' && s.responseJson !== undefined && (s.answers === undefined || ownRequest(s.answers, false))) {
-      samples.push({ value: s.responseJson, position: s.position })
-    } else if (s.role === 'other' && /^(?:js|json|javascript|)$/.test(s.language) && ownRequest(s.index - 1, true)) {
-      const value = parseShownJson(s.text)
-      if (value !== undefined) samples.push({ value, position: s.position })
+    if (s.role === 'response' && s.responseJson !== undefined) {
+      const request = s.answers === undefined ? { dataKeys: [] } : ownRequest(page, byIndex.get(s.answers), false)
+      if (request) samples.push({ value: s.responseJson, position: s.position, dataKeys: request.dataKeys })
+    } else if (s.role === 'other' && /^(?:js|json|javascript|)$/.test(s.language)) {
+      const request = ownRequest(page, byIndex.get(s.index - 1), true)
+      const value = request && parseShownJson(s.text)
+      if (request && value !== undefined) samples.push({ value, position: s.position, dataKeys: request.dataKeys })
     }
   }
   return samples
+}
+
+/**
+ * The request a snippet makes, when it calls the page's own API and is not expected to fail; with the
+ * values it writes in place of the endpoint's placeholders. `plain`: a block that is not a console
+ * snippet may hold the request line too.
+ */
+function ownRequest(page: PageModel, snippet: Snippet | undefined, plain: boolean): { dataKeys: string[] } | undefined {
+  let method: string
+  let path: string
+  if (snippet?.role === 'other' && plain) {
+    const line = /^(GET|PUT|POST|DELETE|HEAD|PATCH)\s+\/?([^\s?]*)/.exec(snippet.text.trimStart())
+    if (!line) return undefined
+    ;[method, path] = [line[1]!, `/${line[2]!}`]
+  } else {
+    if (!snippet || snippet.role !== 'request' || snippet.test?.catch !== undefined) return undefined
+    const request = snippet.requests[snippet.requests.length - 1]
+    if (!request) return { dataKeys: [] }
+    ;[method, path] = [request.method, request.path]
+  }
+  const endpoint = page.endpoints.find((e) => e.method === method && fitsTemplate(path, e.path))
+  if (!endpoint) return undefined
+  const segments = path.split('/').filter((s) => s !== '')
+  const template = endpoint.path.split('/').filter((s) => s !== '')
+  const dataKeys = template.flatMap((t, i) => (/^\{.*\}$/.test(t) ? decoded(segments[i]!).split(',') : []))
+  return { dataKeys }
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
 }
