@@ -156,7 +156,7 @@ export function allowsAnyNumber(text: string): boolean {
 
 /** Whether the text says the value is a comma-separated list. */
 export function isCommaList(text: string): boolean {
-  return /\bcomma[- ](?:separated|delimited)\b/i.test(text)
+  return /\bcomma[- ](?:separated|delimited)\b|\bseparated by (?:a )?commas?\b/i.test(text.replace(/\s+/g, ' '))
 }
 
 /**

@@ -303,6 +303,14 @@ describe('inferred responses', () => {
     expect(await moduleText([model], 'RGetThing')).toContain('export type RGetThingResponse = Record<string, RGetThingResponseBodyValue>')
   })
 
+  it('puts documented properties where the examples show them, however deep their envelope', async () => {
+    const model = { ...withResponses({ took: 1, result: { docs: [{ a: 1, when: 15 }] } }), responseBody: [param(file, 9, { name: 'a', type: 'integer' }), param(file, 10, { name: 'when', type: 'date' })] }
+    const text = await moduleText([model], 'RGetThing')
+    expect(text).toMatch(/interface RGetThingResponse \{[^}]*took: number[^}]*result: RGetThingResponseResult\b/)
+    expect(text).toContain('docs: RGetThingResponseResultDocsItem[]')
+    expect(text).toMatch(/interface RGetThingResponseResultDocsItem \{[^}]*a: number[^}]*when: number/)
+  })
+
   it('answers HEAD requests with a boolean', async () => {
     const model = page({ file, id: 'r', title: 'Thing exists API', endpoints: [{ method: 'HEAD', path: '/_r/{id}', position: at(file, 1) }] })
     expect(await moduleText([model], 'RThingExists')).toContain('export type RThingExistsResponse = boolean')

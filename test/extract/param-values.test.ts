@@ -42,6 +42,7 @@ describe('comma-separated lists', () => {
   it.each([
     ['`<demo_id>`::\n(Required, string) A demo identifier, or a comma-separated list of them.', true],
     ['`<demo_id>`::\n(Required, string) Comma-delimited names.', true],
+    ['`<demo_id>`::\n(Required, string) Multiple values are accepted when separated by a comma, as in `open,hidden`.', true],
     ['`<demo_id>`::\n(Required, string) A demo identifier or a wildcard expression.', undefined],
   ])('%j', async (definition, list) => {
     const model = await extractModel(apiPage(`==== {api-path-parms-title}\n\n${definition}\n`))

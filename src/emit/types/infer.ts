@@ -91,6 +91,11 @@ export function isMapLike(object: ObjectShape): boolean {
   return objectsOnly && (dataKey || varyingKeys)
 }
 
+/** The shape of the values of a map-like object: what its keys and its placeholder keys hold, merged. */
+export function mapValueShape(object: ObjectShape): Shape {
+  return [...object.props.values()].map((p) => p.shape).concat(object.dynamic ? [object.dynamic] : []).reduce(mergeShapes, emptyShape())
+}
+
 /** `source` merged into a copy of `target`, as if the values of both had been added to one shape. */
 function mergeShapes(target: Shape, source: Shape): Shape {
   const merged: Shape = { scalars: new Set([...target.scalars, ...source.scalars]), seenAt: target.seenAt ?? source.seenAt }
@@ -133,8 +138,7 @@ export function sometimesAbsent(object: ObjectShape, count: number): boolean {
 
 function objectType(object: ObjectShape, seenAt: SourcePosition | undefined, hint: string, description: string, fixedName: string | undefined): TypeExpr {
   if (object.props.size === 0 || isMapLike(object)) {
-    const values = [...object.props.values()].map((p) => p.shape).concat(object.dynamic ? [object.dynamic] : [])
-    const value = values.length > 0 ? shapeType(values.reduce(mergeShapes, emptyShape()), `${hint} value`, `A value of ${sentence(description)}.`) : UNKNOWN
+    const value = object.props.size > 0 || object.dynamic ? shapeType(mapValueShape(object), `${hint} value`, `A value of ${sentence(description)}.`) : UNKNOWN
     return { kind: 'record', value }
   }
   const properties: PropertySpec[] = [...object.props].map(([key, prop]) => {

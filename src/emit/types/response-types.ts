@@ -9,7 +9,7 @@
  * returned for successful operations", "omitted if …"). See the README ("Response types").
  */
 import type { Param, PageModel, Snippet } from '../../model/types.js'
-import { isMapLike, isPlainObject, mergeSamples, type ObjectShape, type ResponseSample, type Shape, shapeType, sometimesAbsent } from './infer.js'
+import { isMapLike, isPlainObject, mapValueShape, mergeSamples, type ObjectShape, type ResponseSample, type Shape, shapeType, sometimesAbsent } from './infer.js'
 import { doc, paramDoc, seeTag } from './jsdoc.js'
 import type { ParamTypes } from './param-types.js'
 import { parseShownJson } from './shown-json.js'
@@ -43,30 +43,69 @@ export function responseTypes(page: PageModel, build: ParamTypes): ResponseTypes
 }
 
 /**
- * The documented properties, at the top level, or as the elements of an array: the page says the API
- * returns an array of them, or its examples show them only as the elements of one. The array is the one
- * the examples show (top level, or the property of an envelope object whose elements have most of the
- * documented properties), else the response itself.
+ * The documented properties where the examples show them: at the top level, or deeper in an envelope the
+ * examples wrap them in (`{ count, buckets: [ … ] }`, `{ indices: { <name>: { shards: … } } }`): the
+ * object of the examples with the most documented names among its keys. A page that says the API returns
+ * an array of them and whose examples do not show where gets the array itself.
  */
 function documentedResponse(page: PageModel, build: ParamTypes, shape: Shape | undefined, description: string): TypeExpr {
   const names = new Set(page.responseBody.map((p) => p.name))
-  const overlap = (s: Shape | undefined) => [...(s?.object?.props.keys() ?? [])].filter((k) => names.has(k)).length
-  const holders = [...(shape?.object?.props ?? [])].filter(([, p]) => overlap(p.shape.array) > 0).sort((a, b) => overlap(b[1].shape.array) - overlap(a[1].shape.array))
-  const holder = holders[0]
-  const elements = page.responseArray !== undefined || (holder !== undefined && overlap(shape) === 0)
-  if (!elements) return { kind: 'object', object: documentedObject(build, page.responseBody, shape?.object, 'Response', doc(description, [])) }
-  const of = page.responseArray?.of ?? 'elements'
+  const found = shape && locate(shape, names)
+  const of = page.responseArray?.of ?? 'objects'
   const itemDocs = doc(`One of the ${of} the ${page.title} returns.`, page.responseArray ? [seeTag(page.responseArray.position)] : [])
-  const items = (element: Shape | undefined, hint: string): TypeExpr => ({
-    kind: 'array',
-    element: { kind: 'object', object: documentedObject(build, page.responseBody, element?.object, hint, itemDocs) },
-  })
-  if (!shape?.object || shape.array || !holder) return items(shape?.array, 'body item')
+  if (!found || found.steps.length === 0) {
+    if (!page.responseArray) return { kind: 'object', object: documentedObject(build, page.responseBody, shape?.object, 'Response', doc(description, [])) }
+    return { kind: 'array', element: { kind: 'object', object: documentedObject(build, page.responseBody, (shape?.array ?? shape)?.object, 'body item', itemDocs) } }
+  }
   const envelope = shapeType(shape, 'Response', description)
-  const property = envelope.kind === 'object' ? envelope.object.properties.find((p) => p.name === holder[0]) : undefined
-  if (!property) return items(undefined, 'body item')
-  property.type = items(holder[1].shape.array, `${holder[0]} item`)
-  return envelope
+  // Named like the examples' own objects, from the property holding it: `gadgets item`, `body item` at the top.
+  const last = found.steps.map((s) => typeof s === 'object').lastIndexOf(true)
+  const hint = [last < 0 ? 'body' : (found.steps[last] as { prop: string }).prop, ...found.steps.slice(last + 1)].join(' ')
+  const documented: TypeExpr = { kind: 'object', object: documentedObject(build, page.responseBody, found.shape.object, hint, itemDocs) }
+  return replaceAt(envelope, found.steps, documented) ? envelope : documented
+}
+
+/** A way down a shape or type: a property, an array's elements, a map's values. */
+type Step = { prop: string } | 'item' | 'value'
+
+/** The object of the shape with the most of `names` among its keys (the shallowest of equals), and the way to it. */
+function locate(shape: Shape, names: Set<string>): { steps: Step[]; shape: Shape } | undefined {
+  let best: { steps: Step[]; shape: Shape } | undefined
+  let bestScore = 0
+  const queue: { steps: Step[]; shape: Shape }[] = [{ steps: [], shape }]
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const { steps, shape: here } = next
+    if (steps.length > 8) continue
+    const object = here.object
+    if (object && isMapLike(object)) queue.push({ steps: [...steps, 'value'], shape: mapValueShape(object) })
+    else if (object) {
+      const score = [...object.props.keys()].filter((k) => names.has(k)).length
+      if (score > bestScore) [best, bestScore] = [next, score]
+      for (const [key, prop] of object.props) queue.push({ steps: [...steps, { prop: key }], shape: prop.shape })
+      if (object.dynamic) queue.push({ steps: [...steps, 'value'], shape: object.dynamic })
+    }
+    if (here.array) queue.push({ steps: [...steps, 'item'], shape: here.array })
+  }
+  return best
+}
+
+/** Puts `replacement` where `steps` lead in a type built from the same shape; false when the way is not there. */
+function replaceAt(type: TypeExpr, steps: Step[], replacement: TypeExpr): boolean {
+  const [step, ...rest] = steps
+  const members = type.kind === 'union' ? type.members : [type]
+  for (const member of members) {
+    let holder: { type: TypeExpr } | undefined
+    if (step === 'item' && member.kind === 'array') holder = { get type() { return member.element }, set type(t) { member.element = t } }
+    else if (step === 'value' && member.kind === 'record') holder = { get type() { return member.value }, set type(t) { member.value = t } }
+    else if (typeof step === 'object' && member.kind === 'object') holder = member.object.properties.find((p) => p.name === step.prop)
+    if (!holder) continue
+    if (rest.length === 0) {
+      holder.type = replacement
+      return true
+    }
+    return replaceAt(holder.type, rest, replacement)
+  }
+  return false
 }
 
 /** Documented properties, with what the examples show of the same object (`object`). */
