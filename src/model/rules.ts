@@ -86,7 +86,7 @@ export const RULES = {
   'spec-param-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has path or query parameters the page does not document.' },
   'spec-field-undocumented': { stage: 'compare', severity: 'info', description: "The specification's response has properties the page neither documents nor shows." },
   'openapi-duplicate-operation': { stage: 'openapi', severity: 'info', description: 'Two pages document one method and path; the OpenAPI export keeps the first.' },
-  'openapi-path-renamed': { stage: 'openapi', severity: 'info', description: "A path is exported with another page's placeholder names: OpenAPI takes one template per shape." },
+  'openapi-path-renamed': { stage: 'openapi', severity: 'info', description: 'A path is exported with other placeholder names: OpenAPI takes one template per shape and one name per placeholder.' },
 } as const satisfies Record<string, RuleInfo>
 
 /** A rule id: a misspelt one fails the type check. */

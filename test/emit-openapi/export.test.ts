@@ -88,4 +88,12 @@ describe('docspec export --format openapi', () => {
     expect((doc.paths['/_x/{id}'] as Json).put).toMatchObject({ operationId: 'b-2', parameters: [expect.objectContaining({ name: 'id', in: 'path' })] })
     expect(diagnostics.map((d) => [d.rule, d.line])).toEqual([['openapi-duplicate-operation', 2], ['openapi-path-renamed', 3]])
   })
+
+  it('names each placeholder of a template once', () => {
+    const nodes: PageModel = page({ file: 'n.asciidoc', id: 'n', endpoints: [{ method: 'GET', path: '/_nodes/{id}/{id}', position: { file: 'n.asciidoc', line: 4, column: 1 } }] })
+    const { document: doc, diagnostics } = exportOpenApi([nodes])
+    expect(Object.keys(doc.paths)).toEqual(['/_nodes/{id}/{id2}'])
+    expect((doc.paths['/_nodes/{id}/{id2}'] as Json).get.parameters.map((p: Json) => p.name)).toEqual(['id', 'id2'])
+    expect(diagnostics.map((d) => d.rule)).toEqual(['openapi-path-renamed'])
+  })
 })

@@ -46,7 +46,7 @@ export function exportOpenApi(models: PageModel[], options: OpenApiOptions = {})
     diagnostics.push(...types.diagnostics)
     page.endpoints.forEach((endpoint, i) => {
       const shape = endpoint.path.replace(/\{[^}]*\}/g, '{}')
-      const path = byShape.get(shape) ?? endpoint.path
+      const path = byShape.get(shape) ?? distinctPlaceholders(endpoint.path)
       byShape.set(shape, path)
       const item = (paths[path] ??= {})
       const method = endpoint.method.toLowerCase()
@@ -56,7 +56,7 @@ export function exportOpenApi(models: PageModel[], options: OpenApiOptions = {})
         return
       }
       if (path !== endpoint.path) {
-        diagnostics.push(diagnostic('openapi-path-renamed', endpoint.position, `${endpoint.method} ${endpoint.path} is exported as ${path}: another page names its placeholders so, and OpenAPI takes one template per shape.`))
+        diagnostics.push(diagnostic('openapi-path-renamed', endpoint.position, `${endpoint.method} ${endpoint.path} is exported as ${path}: OpenAPI takes one template per shape (the first page's names) and one name per placeholder.`))
       }
       item[method] = operationObject(page, types, endpoint, uniqueId(ids, i === 0 ? page.id || 'page' : `${page.id || 'page'}-${i + 1}`), path)
     })
@@ -72,6 +72,16 @@ export function exportOpenApi(models: PageModel[], options: OpenApiOptions = {})
     components: { schemas: usedComponents(paths), securitySchemes: SECURITY_SCHEMES },
   }
   return { document, diagnostics }
+}
+
+/** A template naming each placeholder once (`/_nodes/{id}/{id2}`): OpenAPI keys parameters by name. */
+function distinctPlaceholders(path: string): string {
+  const seen = new Map<string, number>()
+  return path.replace(/\{([^}]*)\}/g, (_, name: string) => {
+    const n = (seen.get(name) ?? 0) + 1
+    seen.set(name, n)
+    return n === 1 ? `{${name}}` : `{${name}${n}}`
+  })
 }
 
 /** The shared schemas the paths refer to (and those they refer to). */

@@ -60,8 +60,11 @@ export function schemaOf(type: TypeExpr): Schema {
       return { type: 'array', items: schemaOf(type.element) }
     case 'record':
       return { type: 'object', additionalProperties: schemaOf(type.value) }
-    case 'union':
-      return { anyOf: type.members.map(schemaOf) }
+    case 'union': {
+      // A property documented twice joins two objects of one shape: one schema each is enough.
+      const schemas = [...new Map(type.members.map(schemaOf).map((m) => [JSON.stringify(m), m])).values()]
+      return schemas.length === 1 ? schemas[0]! : { anyOf: schemas }
+    }
     case 'object': {
       const { properties, index } = type.object
       const required = properties.filter((p) => !p.optional).map((p) => p.name)

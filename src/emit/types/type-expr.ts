@@ -72,9 +72,10 @@ export function joinProperties(properties: PropertySpec[], repeated: (p: Propert
   return [...byName.values()]
 }
 
-/** A union without duplicates or nesting; a single member stands for itself. */
+/** A union without duplicates or nesting; a single member stands for itself, and `unknown` for any union holding it. */
 export function union(members: TypeExpr[]): TypeExpr {
   const flat = members.flatMap((m) => (m.kind === 'union' ? m.members : [m]))
+  if (flat.some((m) => m.kind === 'unknown')) return { kind: 'unknown' }
   const seen = new Map<unknown, TypeExpr>()
   for (const m of flat) seen.set(m.kind === 'object' ? m.object : render(m, () => ''), m)
   const unique = [...seen.values()]
