@@ -41,7 +41,7 @@ const members = (type: TypeExpr): TypeExpr[] => {
 }
 
 /** Whether a value of type `a` may be used as a `b` (TypeScript's assignability, for these trees). */
-export function assignable(a: TypeExpr, b: TypeExpr, seen = new Set<string>()): boolean {
+function assignable(a: TypeExpr, b: TypeExpr, seen = new Set<string>()): boolean {
   const targets = members(b)
   if (targets.some((t) => t.kind === 'unknown')) return true
   return members(a).every((m) => targets.some((t) => memberAssignable(m, t, seen)))

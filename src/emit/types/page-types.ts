@@ -63,7 +63,7 @@ function requestObject(page: PageModel, build: ParamTypes, body: ObjectType | un
  * (`/_ml/…/_all/_stop` beside `/_ml/…/{id}/_stop`) still takes it. One that no path holds (its name
  * drifted from the path's) is as the page flags it.
  */
-export function pathParamRequired(page: PageModel, param: Param): boolean {
+function pathParamRequired(page: PageModel, param: Param): boolean {
   const templates = page.endpoints.map((e) => e.path).filter((p) => p.includes(`{${param.name}}`))
   if (templates.length === 0) return param.required
   if (!param.required && MAY_BE_OMITTED.test(param.description)) return false

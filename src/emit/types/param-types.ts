@@ -25,7 +25,7 @@ const TIME_UNIT: TypeExpr = { kind: 'common', name: 'TimeUnit' }
 const BYTE_UNIT: TypeExpr = { kind: 'common', name: 'ByteUnit' }
 
 /** The type of a parameter without nested properties. */
-export function scalarParamType(param: Param, role: ParamRole): ParamTyping {
+function scalarParamType(param: Param, role: ParamRole): ParamTyping {
   const documented = param.type === undefined ? undefined : parseDocType(param.type)
   let type = unitOf(param) ?? timeValued(param, documented?.type) ?? documented?.type ?? typeFromDefault(param.default)
   const untyped = type === undefined && role !== 'path' && !param.values?.length
@@ -63,7 +63,7 @@ function isStringLike(type: TypeExpr): boolean {
  * Narrows the string parts of a type to the documented values. The values `true` and `false` are
  * booleans, which a query string writes as text: both forms are taken.
  */
-export function withValues(type: TypeExpr, values: string[]): TypeExpr {
+function withValues(type: TypeExpr, values: string[]): TypeExpr {
   const strings = [...new Set(values)]
   const literals: TypeExpr = { kind: 'literals', values: strings }
   const booleans = strings.includes('true') && strings.includes('false') ? [BOOLEAN] : []

@@ -6,7 +6,7 @@
  * Optionality: a property is required when the page shows it every time it shows the object holding it
  * — in each response example that does not elide part of that object, and, for a documented property, in
  * the response body section — and its text does not say it is only present in some cases ("only
- * returned for successful operations", "omitted if …"). See the README ("Response types").
+ * returned for successful operations", "omitted if …"). The README says why ("Required response properties").
  */
 import type { Param, PageModel, Snippet } from '../../model/types.js'
 import { isMapLike, isPlainObject, mapValueShape, mergeSamples, type ObjectShape, type ResponseSample, type Shape, shapeType, sometimesAbsent } from './infer.js'
@@ -92,18 +92,19 @@ function locate(shape: Shape, names: Set<string>): { steps: Step[]; shape: Shape
 /** Puts `replacement` where `steps` lead in a type built from the same shape; false when the way is not there. */
 function replaceAt(type: TypeExpr, steps: Step[], replacement: TypeExpr): boolean {
   const [step, ...rest] = steps
-  const members = type.kind === 'union' ? type.members : [type]
-  for (const member of members) {
-    let holder: { type: TypeExpr } | undefined
-    if (step === 'item' && member.kind === 'array') holder = { get type() { return member.element }, set type(t) { member.element = t } }
-    else if (step === 'value' && member.kind === 'record') holder = { get type() { return member.value }, set type(t) { member.value = t } }
-    else if (typeof step === 'object' && member.kind === 'object') holder = member.object.properties.find((p) => p.name === step.prop)
-    if (!holder) continue
-    if (rest.length === 0) {
-      holder.type = replacement
-      return true
+  for (const member of type.kind === 'union' ? type.members : [type]) {
+    let child: TypeExpr | undefined
+    let put: (t: TypeExpr) => void = () => undefined
+    if (step === 'item' && member.kind === 'array') [child, put] = [member.element, (t) => (member.element = t)]
+    else if (step === 'value' && member.kind === 'record') [child, put] = [member.value, (t) => (member.value = t)]
+    else if (typeof step === 'object' && member.kind === 'object') {
+      const property = member.object.properties.find((p) => p.name === step.prop)
+      if (property) [child, put] = [property.type, (t) => (property.type = t)]
     }
-    return replaceAt(holder.type, rest, replacement)
+    if (!child) continue
+    if (rest.length > 0) return replaceAt(child, rest, replacement)
+    put(replacement)
+    return true
   }
   return false
 }
