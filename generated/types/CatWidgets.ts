@@ -30,7 +30,30 @@ export interface CatWidgetsRequest {
 }
 
 /**
- * Response of the cat widgets API. The page documents no response body.
+ * One row of the cat widgets API's table, as `format=json` answers it: a string per column.
+ */
+export interface CatWidgetsResponseRecord {
+  /**
+   * Column `name` as shown in the examples.
+   * @see widgets/cat-widgets.asciidoc:46
+   */
+  name?: string
+  /**
+   * Column `kind` as shown in the examples.
+   * @see widgets/cat-widgets.asciidoc:46
+   */
+  kind?: string
+  /**
+   * Column `turns` as shown in the examples.
+   * @see widgets/cat-widgets.asciidoc:46
+   */
+  turns?: string
+}
+
+/**
+ * Response of the cat widgets API: a text table, or with `format=json` an array of records.
  * @see widgets/cat-widgets.asciidoc:13
  */
-export type CatWidgetsResponse = unknown
+export type CatWidgetsResponse<Format extends string = 'json'> = Format extends 'text'
+  ? string
+  : CatWidgetsResponseRecord[]

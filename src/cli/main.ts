@@ -88,10 +88,22 @@ withInputs(program.command('serve').argument('<inputs...>', 'pages or folders'))
 
 withReport(withInputs(program.command('compare').argument('<inputs...>', 'pages or folders')))
   .description('report where the pages disagree with a compiled elasticsearch-specification (diagnostics only; never changes the model)')
-  .requiredOption('--spec <file>', 'schema.json of the compiled specification, e.g. from @elastic/request-converter')
+  .option('--spec <file>', 'schema.json of a compiled specification (default: the one @elastic/request-converter ships)')
   .action(async (inputs: string[], options) => {
     const { compareCommand } = await import('./compare.js')
     process.exitCode = await compareCommand(inputs, options)
+  })
+
+withInputs(program.command('export').argument('<inputs...>', 'pages or folders'))
+  .description('write the endpoint models as one OpenAPI 3.1 document (stdout, or --out)')
+  .addOption(new Option('--format <format>', 'what to write').choices(['openapi']).default('openapi'))
+  .option('-o, --out <file>', 'write the document to this file instead of stdout')
+  .option('--title <text>', 'info.title of the document', 'API reference')
+  .option('--api-version <version>', 'info.version: the version of the documented API', 'unspecified')
+  .option('--server <url>', 'servers[0].url', 'http://localhost:9200')
+  .action(async (inputs: string[], options) => {
+    const { exportCommand } = await import('./export.js')
+    process.exitCode = await exportCommand(inputs, options)
   })
 
 withReplayReports(withReport(withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures']))))

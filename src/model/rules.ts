@@ -7,7 +7,7 @@
 export type Severity = 'error' | 'warning' | 'info'
 
 /** The stage that reports a rule, as `src/` names it. */
-export type RuleStage = 'load' | 'extract' | 'types' | 'setups' | 'replay-tests' | 'compare'
+export type RuleStage = 'load' | 'extract' | 'types' | 'setups' | 'replay-tests' | 'compare' | 'openapi'
 
 export interface RuleInfo {
   stage: RuleStage
@@ -83,10 +83,17 @@ export const RULES = {
   'response-not-replayed': { stage: 'replay-tests', severity: 'info', description: 'A response answers a snippet that is not replayed.' },
   'yaml-not-replayed': { stage: 'replay-tests', severity: 'info', description: 'Doc-test YAML steps (`startyaml … endyaml`) in a snippet are left out of the request.' },
   'spec-endpoint-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not have an endpoint the page lists.' },
-  'spec-param-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not know a query parameter the page documents.' },
+  'spec-path-part-renamed': { stage: 'compare', severity: 'warning', description: 'A path placeholder the page names otherwise than the specification (`{job_id}` where it has `{id}`).' },
+  'spec-param-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not know a path or query parameter the page documents.' },
+  'spec-type-mismatch': { stage: 'compare', severity: 'warning', description: "A parameter's or response property's type or value list differs from the specification's." },
+  'spec-required-mismatch': { stage: 'compare', severity: 'warning', description: 'A parameter or response property is required on one side and optional on the other.' },
   'spec-default-mismatch': { stage: 'compare', severity: 'warning', description: "A parameter's default differs from the specification's." },
+  'spec-field-unknown': { stage: 'compare', severity: 'warning', description: "The specification's response has no property the page documents or shows." },
   'spec-endpoint-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has endpoints the page does not document.' },
-  'spec-param-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has query parameters the page does not document.' },
+  'spec-param-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has path or query parameters the page does not document.' },
+  'spec-field-undocumented': { stage: 'compare', severity: 'info', description: "The specification's response has properties the page neither documents nor shows." },
+  'openapi-duplicate-operation': { stage: 'openapi', severity: 'info', description: 'Two pages document one method and path; the OpenAPI export keeps the first.' },
+  'openapi-path-renamed': { stage: 'openapi', severity: 'info', description: 'A path is exported with other placeholder names: OpenAPI takes one template per shape and one name per placeholder.' },
 } as const satisfies Record<string, RuleInfo>
 
 /** A rule id: a misspelt one fails the type check. */

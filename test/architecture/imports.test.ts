@@ -35,7 +35,7 @@ const ALLOWED: Record<string, string[]> = {
   emit: ['replay', 'console', 'model'],
   replay: ['console', 'model'],
   serve: ['console', 'model'],
-  compare: ['model'],
+  compare: ['emit', 'model'],
   setups: ['replay', 'model'],
   cache: ['extract', 'emit', 'model'],
   run: ['cache', 'extract', 'emit', 'load', 'setups', 'model'],
