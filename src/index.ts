@@ -13,3 +13,4 @@ export { collectDiagnostics, extractInputs, generate, InputError, watchGenerate,
 export { createDocServer, type DocServer, type DocServerOptions } from './serve/index.js'
 export { runReplay, type ReplayRunOptions, type ReplaySummary } from './replay/run.js'
 export { compareWithSpec, type Spec } from './compare/spec.js'
+export { exportOpenApi, type OpenApiDocument, type OpenApiOptions } from './emit/openapi/index.js'

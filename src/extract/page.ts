@@ -12,7 +12,7 @@ import { closeTitleabbrevPass, readHeader } from './header.js'
 import { lintUndefinedAttributes } from './attribute-refs.js'
 import { lintLostProsePlaceholders, lintPathTypos, lintSections } from './lint.js'
 import { lintNoEndpoint } from './no-endpoint.js'
-import { lintUnboundPathParams, placeParams, readPageParams } from './param-placement.js'
+import { lintUnboundPathParams, placeParams, readPageParams, readResponseArray } from './param-placement.js'
 import { orderedParam } from './params.js'
 import { recoverPlaceholders } from './placeholders.js'
 import { readPrerequisites } from './prerequisites.js'
@@ -85,6 +85,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
     queryParams: params.query.map((r) => orderedParam(r.param)),
     bodyParams: params.body.map((r) => orderedParam(r.param)),
     responseBody: params.response.map((r) => orderedParam(r.param)),
+    responseArray: params.response.length > 0 ? readResponseArray(ctx, of('responseBody')) : undefined,
     responseCodes: readResponseCodes(ctx, of('responseCodes')),
     examples,
     ...(kind && { kind }),
@@ -127,6 +128,7 @@ function assemble(ctx: PageContext, fields: Partial<PageModel> & { id: string; t
     queryParams: fields.queryParams ?? [],
     bodyParams: fields.bodyParams ?? [],
     responseBody: fields.responseBody ?? [],
+    ...(fields.responseArray !== undefined && { responseArray: fields.responseArray }),
     responseCodes: fields.responseCodes ?? [],
     examples: fields.examples ?? [],
     ...(fields.kind && { kind: fields.kind }),

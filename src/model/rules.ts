@@ -7,7 +7,7 @@
 export type Severity = 'error' | 'warning' | 'info'
 
 /** The stage that reports a rule, as `src/` names it. */
-export type RuleStage = 'load' | 'extract' | 'types' | 'replay-tests' | 'compare'
+export type RuleStage = 'load' | 'extract' | 'types' | 'setups' | 'replay-tests' | 'compare' | 'openapi'
 
 export interface RuleInfo {
   stage: RuleStage
@@ -65,6 +65,10 @@ export const RULES = {
   'duplicate-param': { stage: 'types', severity: 'warning', description: 'Two parameters of one request type share a name.' },
   'name-collision': { stage: 'types', severity: 'warning', description: "A page's type names are already taken; they get a numeric suffix." },
   'untyped-param': { stage: 'types', severity: 'info', description: 'A parameter has no documented type; typed as unknown.' },
+  'setups-empty': { stage: 'setups', severity: 'error', description: 'A `--setups` file defines no named setups or teardowns.' },
+  'gradle-statement': { stage: 'setups', severity: 'warning', description: 'A `build.gradle` statement naming setups is Groovy docspec does not read.' },
+  'setup-unreadable': { stage: 'setups', severity: 'warning', description: "A named setup is built from what `build.gradle` does not hold (another file's data); tests using it are skipped." },
+  'setup-step': { stage: 'setups', severity: 'error', description: 'A setup step cannot become a request (an API the API table lacks, a path part not given, an unknown step); the setup is not replayed.' },
   'continued-without-test': { stage: 'replay-tests', severity: 'error', description: '`TEST[continued]` has no earlier test to continue.' },
   'response-after-testsetup': { stage: 'replay-tests', severity: 'error', description: 'A `TESTRESPONSE` follows a `TESTSETUP` snippet.' },
   'invalid-substitution': { stage: 'replay-tests', severity: 'error', description: 'A `s/…/…/` substitution cannot be applied (a warning for a response snippet).' },
@@ -80,10 +84,17 @@ export const RULES = {
   'response-not-replayed': { stage: 'replay-tests', severity: 'info', description: 'A response answers a snippet that is not replayed.' },
   'yaml-not-replayed': { stage: 'replay-tests', severity: 'info', description: 'Doc-test YAML steps (`startyaml … endyaml`) in a snippet are left out of the request.' },
   'spec-endpoint-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not have an endpoint the page lists.' },
-  'spec-param-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not know a query parameter the page documents.' },
+  'spec-path-part-renamed': { stage: 'compare', severity: 'warning', description: 'A path placeholder the page names otherwise than the specification (`{job_id}` where it has `{id}`).' },
+  'spec-param-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not know a path or query parameter the page documents.' },
+  'spec-type-mismatch': { stage: 'compare', severity: 'warning', description: "A parameter's or response property's type or value list differs from the specification's." },
+  'spec-required-mismatch': { stage: 'compare', severity: 'warning', description: 'A parameter or response property is required on one side and optional on the other.' },
   'spec-default-mismatch': { stage: 'compare', severity: 'warning', description: "A parameter's default differs from the specification's." },
+  'spec-field-unknown': { stage: 'compare', severity: 'warning', description: "The specification's response has no property the page documents or shows." },
   'spec-endpoint-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has endpoints the page does not document.' },
-  'spec-param-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has query parameters the page does not document.' },
+  'spec-param-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has path or query parameters the page does not document.' },
+  'spec-field-undocumented': { stage: 'compare', severity: 'info', description: "The specification's response has properties the page neither documents nor shows." },
+  'openapi-duplicate-operation': { stage: 'openapi', severity: 'info', description: 'Two pages document one method and path; the OpenAPI export keeps the first.' },
+  'openapi-path-renamed': { stage: 'openapi', severity: 'info', description: 'A path is exported with other placeholder names: OpenAPI takes one template per shape and one name per placeholder.' },
 } as const satisfies Record<string, RuleInfo>
 
 /** A rule id: a misspelt one fails the type check. */
