@@ -11,9 +11,9 @@ export function parseAttributeEntry(line: string): { name: string; value?: strin
   return { name: m[2]!, value: (m[4] ?? '').trim() }
 }
 
-export function baseAttributes(extra: Record<string, string>, root: string): Record<string, string> {
-  // Include paths in Elasticsearch pages start from these path attributes; they all mean "the docs root".
-  return overBuiltins({ docdir: root, 'es-repo-dir': root, 'es-ref-dir': root, ...extra })
+export function baseAttributes(extra: Record<string, string>, bookFolder: string): Record<string, string> {
+  // Include paths in Elasticsearch pages start from these path attributes; they all mean "the book's folder".
+  return overBuiltins({ docdir: bookFolder, 'es-repo-dir': bookFolder, 'es-ref-dir': bookFolder, ...extra })
 }
 
 /**

@@ -47,7 +47,7 @@ export function loadPage(absFile: string, options: LoadOptions, plan?: PagePlan)
 export function loadText(bytes: Uint8Array | string, absFile: string, options: LoadOptions, plan?: PagePlan): PageSource {
   const file = relative(options.root, absFile)
   const decoded = typeof bytes === 'string' ? { text: bytes.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), diagnostics: [] } : decodePage(bytes, file)
-  const attributes = startAttributes(options, plan)
+  const attributes = startAttributes(options, plan, absFile)
   const book = plan?.walked && { book: plan.book }
   if (!decoded.text) return { file, lines: [], origins: [], attributes, diagnostics: decoded.diagnostics, pageIncludes: [], ...book }
   const lines = decoded.text.split('\n')
@@ -68,8 +68,32 @@ export function loadText(bytes: Uint8Array | string, absFile: string, options: L
 }
 
 /** A page of a book starts from the built-in attributes and what its book gives it; any other from the built-in attributes and the user's. */
-function startAttributes(options: LoadOptions, plan: PagePlan | undefined): Record<string, string> {
-  return plan ? overBuiltins(plan.attributes) : baseAttributes(options.attributes ?? {}, options.root)
+function startAttributes(options: LoadOptions, plan: PagePlan | undefined, absFile: string): Record<string, string> {
+  return plan ? overBuiltins(plan.attributes) : baseAttributes(options.attributes ?? {}, bookFolder(absFile, options.root))
+}
+
+const bookFolders = new Map<string, string>()
+
+/**
+ * The folder of the book a page read alone would belong to: the outermost folder above it (inside the root)
+ * that holds an `index.asciidoc` (inner ones index chapters), else the root. The docs build points
+ * `{docdir}` and `{es-repo-dir}` there, so `include::{es-repo-dir}/rest-api/common-parms.asciidoc[…]`
+ * resolves when the root is a repository's `docs/` folder whose book index could not be read as a book.
+ */
+function bookFolder(absFile: string, root: string): string {
+  const dir = path.dirname(absFile)
+  let found = bookFolders.get(dir)
+  if (found === undefined) {
+    const rel = path.relative(root, dir)
+    if (rel.startsWith('..') || path.isAbsolute(rel)) found = root
+    else {
+      const parts = rel === '' ? [] : rel.split(path.sep)
+      const index = parts.findIndex((_, i) => fs.existsSync(path.join(root, ...parts.slice(0, i + 1), 'index.asciidoc')))
+      found = index < 0 ? root : path.join(root, ...parts.slice(0, index + 1))
+    }
+    bookFolders.set(dir, found)
+  }
+  return found
 }
 
 function failed(file: string, options: LoadOptions, plan: PagePlan | undefined, rule: 'file-too-large' | 'unreadable-file', message: string): PageSource {
@@ -77,7 +101,7 @@ function failed(file: string, options: LoadOptions, plan: PagePlan | undefined, 
     file,
     lines: [],
     origins: [],
-    attributes: startAttributes(options, plan),
+    attributes: startAttributes(options, plan, path.resolve(options.root, file)),
     diagnostics: [diagnostic(rule, { file, line: 1, column: 1 }, message)],
     pageIncludes: [],
     ...(plan?.walked && { book: plan.book }),

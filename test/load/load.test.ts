@@ -166,6 +166,18 @@ describe('attributes', () => {
     const got = loadText('x', path.join(root, 'p.asciidoc'), { root, attributes: { es: 'OpenSearch', extra: 'yes' } })
     expect(got.attributes).toMatchObject({ es: 'OpenSearch', extra: 'yes', 'es-repo-dir': root, docdir: root, 'api-request-title': 'Request' })
   })
+
+  it("a page read without a book takes the path attributes of the outermost folder holding an index.asciidoc (its book's folder)", () => {
+    const root = docsRoot({
+      'reference/index.asciidoc': '= Reference\n\ninclude::missing-chapter.asciidoc[]\n',
+      'reference/ml/index.asciidoc': '== ML\n',
+      'reference/ml/shared.asciidoc': '// tag::id[]\nThe job id.\n// end::id[]\n',
+    })
+    const got = loadText('include::{es-repo-dir}/ml/shared.asciidoc[tag=id]\n', path.join(root, 'reference/ml/apis/get.asciidoc'), { root })
+    expect(got.attributes).toMatchObject({ 'es-repo-dir': path.join(root, 'reference'), docdir: path.join(root, 'reference') })
+    expect(got.lines).toEqual(['The job id.', ''])
+    expect(got.diagnostics).toEqual([])
+  })
 })
 
 describe('reflow detection', () => {
