@@ -1,10 +1,11 @@
 import path from 'node:path'
+import { printable } from '../model/diagnostic.js'
 import type { Diagnostic, PageModel } from '../model/types.js'
 
 /** `file:line:col severity rule message`, the file shown relative to the working directory. */
 export function formatDiagnostic(d: Diagnostic, root: string): string {
   const file = path.relative(process.cwd(), path.join(root, d.file)) || d.file
-  return `${file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`
+  return `${printable(file)}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`
 }
 
 export function allDiagnostics(models: PageModel[], extra: Diagnostic[] = []): Diagnostic[] {

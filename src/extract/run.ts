@@ -37,7 +37,7 @@ export async function extractFiles(inputs: string[], options: Omit<LoadOptions, 
   const todo: PageJob[] = []
   let cached = 0
   files.forEach((file, index) => {
-    const bytes = run.store ? readPageBytes(file) : undefined
+    const bytes = run.store ? readPageBytes(file, options.root) : undefined
     const hit = bytes && run.store!.get(file, bytes)
     if (hit) {
       results[index] = hit

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic } from '../model/types.js'
 import { parseAttributeEntry, resolveAttributeRefs } from './attributes.js'
+import { MAX_PAGE_BYTES } from './files.js'
 import { decodePage } from './read.js'
 import type { LineOrigin } from './source.js'
 import { TaggedFile } from './tags.js'
@@ -10,7 +11,13 @@ import { TaggedFile } from './tags.js'
 const INCLUDE = /^include::([^\s[][^[]*)\[(.*)\]\s*$/
 const MAX_DEPTH = 16
 /** Lines a page may grow to through includes: a file that includes another twice, nested, doubles at each level. */
-const MAX_LINES = 250_000
+export const MAX_INCLUDE_LINES = 250_000
+/**
+ * Include directives one page may expand, counted across its whole expansion: files that include the next one
+ * three times each (or a page that includes itself under several attribute lists) grow exponentially
+ * without adding lines, and would otherwise run for minutes.
+ */
+export const MAX_INCLUDES = 10_000
 
 export interface IncludeContext {
   /** Absolute docs root: nothing outside it is ever read. */
@@ -32,13 +39,23 @@ export interface Expanded {
  * so that later include targets can use them.
  */
 export function expandIncludes(lines: string[], origins: LineOrigin[], absFile: string, ctx: IncludeContext): Expanded {
-  const out: Expanding = { lines: [], origins: [], diagnostics: [], full: false }
+  const out: Expanding = { lines: [], origins: [], diagnostics: [], full: false, includes: 0, reported: new Set() }
   expandInto(out, lines, (i) => origins[i]!, absFile, ctx, [`${absFile}[]`])
   return { lines: out.lines, origins: out.origins, diagnostics: out.diagnostics }
 }
 
-/** `full`: the page reached `MAX_LINES`; later includes are skipped. */
-type Expanding = Expanded & { full: boolean }
+/**
+ * `full`: the page reached `MAX_INCLUDE_LINES` or `MAX_INCLUDES`; later includes are skipped. `includes`: the
+ * directives expanded so far. `reported`: a directive reached again through another include path is reported once.
+ */
+type Expanding = Expanded & { full: boolean; includes: number; reported: Set<string> }
+
+function report(out: Expanding, found: Diagnostic): void {
+  const key = `${found.rule} ${found.file}:${found.line}:${found.column}`
+  if (out.reported.has(key)) return
+  out.reported.add(key)
+  out.diagnostics.push(found)
+}
 
 function expandInto(out: Expanding, lines: string[], originOf: (i: number) => LineOrigin, absFile: string, ctx: IncludeContext, stack: string[]): void {
   const shown = (p: string) => relative(ctx.root, p)
@@ -56,8 +73,9 @@ function expandInto(out: Expanding, lines: string[], originOf: (i: number) => Li
       return
     }
     const at = { ...origin, column: origin.column + 9 }
-    if (out.lines.length >= MAX_LINES) {
-      if (!out.full) out.diagnostics.push(diagnostic('include-too-large', at, `The page grew to ${MAX_LINES} lines through its includes; this include and the ones after it were skipped.`))
+    if (out.lines.length >= MAX_INCLUDE_LINES || ++out.includes > MAX_INCLUDES) {
+      const grew = out.lines.length >= MAX_INCLUDE_LINES ? `grew to ${MAX_INCLUDE_LINES} lines` : `reached ${MAX_INCLUDES} include directives`
+      if (!out.full) out.diagnostics.push(diagnostic('include-too-large', at, `The page ${grew} through its includes; this include and the ones after it were skipped.`))
       out.full = true
       return
     }
@@ -66,46 +84,61 @@ function expandInto(out: Expanding, lines: string[], originOf: (i: number) => Li
     const missing: string[] = []
     const target = resolveAttributeRefs(m[1]!, ctx.attributes, (name) => missing.push(name))
     if (missing.length > 0) {
-      out.diagnostics.push(diagnostic('include-unresolved', at, `Include target uses undefined attribute(s) ${missing.map((n) => `{${n}}`).join(', ')}: ${m[1]}`))
+      report(out, diagnostic('include-unresolved', at, `Include target uses undefined attribute(s) ${missing.map((n) => `{${n}}`).join(', ')}: ${m[1]}`))
       return
     }
     const resolved = path.resolve(path.dirname(absFile), target)
     if (!inside(ctx.root, resolved)) {
-      out.diagnostics.push(diagnostic('include-outside-root', at, `Include ${target} resolves outside the docs root ${ctx.root}; it was not read.`))
+      report(out, diagnostic('include-outside-root', at, `Include ${target} resolves outside the docs root ${ctx.root}; it was not read.`))
       return
     }
     // A file may include another tagged part of itself (ml-shared does); only the same part again is a cycle.
     const part = `${resolved}[${m[2]}]`
     if (stack.includes(part) || stack.length > MAX_DEPTH) {
-      out.diagnostics.push(diagnostic('include-cycle', at, `Include ${shown(resolved)} would include itself (or nests deeper than ${MAX_DEPTH}); skipped.`))
+      report(out, diagnostic('include-cycle', at, `Include ${shown(resolved)} would include itself (or nests deeper than ${MAX_DEPTH}); skipped.`))
       return
     }
     const content = readInside(resolved, ctx)
     if (content === null) {
-      out.diagnostics.push(diagnostic('include-not-found', at, `Include file not found: ${shown(resolved)}`))
+      const why = unreadable(resolved, ctx.root)
+      if (why === 'outside') report(out, diagnostic('include-outside-root', at, `Include ${target} is a symbolic link leading outside the docs root ${ctx.root}; it was not read.`))
+      else report(out, diagnostic('include-not-found', at, why === 'special' ? `Include target is not a regular file (or is over ${MAX_PAGE_BYTES} bytes): ${shown(resolved)}` : `Include file not found: ${shown(resolved)}`))
       return
     }
     const selected = taggedFile(resolved, content).select(m[2]!)
     for (const tag of selected.missing) {
-      out.diagnostics.push(diagnostic('include-tag-missing', at, `Tag '${tag}' not found in ${shown(resolved)}.`))
+      report(out, diagnostic('include-tag-missing', at, `Tag '${tag}' not found in ${shown(resolved)}.`))
     }
     const file = shown(resolved)
     for (const run of selected.runs) expandInto(out, run.lines, (j) => ({ file, line: run.firstLine + j, column: 1 }), resolved, ctx, [...stack, part])
   })
 }
 
+/** The target's text, or null when it is missing, leads outside the root, or is no regular file of a page's size. */
 function readInside(resolved: string, ctx: IncludeContext): string | null {
   if (ctx.cache.has(resolved)) return ctx.cache.get(resolved)!
   let content: string | null = null
   try {
-    // A symbolic link inside the root may point outside it: check the real path too.
+    // A symbolic link inside the root may point outside it: check the real path too. A FIFO or a device
+    // (`/dev/zero`) would block or never end: only regular files are read.
     const real = fs.realpathSync(resolved)
-    if (inside(fs.realpathSync(ctx.root), real)) content = decodePage(fs.readFileSync(real), resolved).text
+    const stat = fs.statSync(real)
+    if (inside(fs.realpathSync(ctx.root), real) && stat.isFile() && stat.size <= MAX_PAGE_BYTES) content = decodePage(fs.readFileSync(real), resolved).text
   } catch {
     content = null
   }
   ctx.cache.set(resolved, content)
   return content
+}
+
+/** Why a target could not be read, for the diagnostic. */
+function unreadable(resolved: string, root: string): 'outside' | 'special' | 'missing' {
+  try {
+    if (!inside(fs.realpathSync(root), fs.realpathSync(resolved))) return 'outside'
+    return 'special'
+  } catch {
+    return 'missing'
+  }
 }
 
 /** Tag indexes of include targets by path, for the whole process; a file whose content changed is indexed again. */

@@ -4,7 +4,7 @@ import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic } from '../model/types.js'
 import { baseAttributes } from './attributes.js'
 import { expandIncludes, relative } from './includes.js'
-import { MAX_PAGE_BYTES } from './files.js'
+import { inside, MAX_PAGE_BYTES } from './files.js'
 import { decodePage } from './read.js'
 import { reflowLines } from './reflow.js'
 import type { PageSource } from './source.js'
@@ -27,8 +27,14 @@ export function loadPage(absFile: string, options: LoadOptions): PageSource {
   const file = relative(options.root, absFile)
   let bytes: Uint8Array
   try {
-    const size = fs.statSync(absFile).size
-    if (size > MAX_PAGE_BYTES) return failed(file, options, 'file-too-large', `The file is ${size} bytes; pages over ${MAX_PAGE_BYTES} bytes are not parsed.`)
+    const stat = fs.statSync(absFile)
+    // A FIFO would block the run and a link to `/dev/zero` never end; a link from inside the root to a page
+    // outside it would read what the root is there to keep out.
+    if (!stat.isFile()) return failed(file, options, 'unreadable-file', 'Not a regular file (a FIFO, a device or a socket); it was not read.')
+    if (inside(options.root, absFile) && !inside(fs.realpathSync(options.root), fs.realpathSync(absFile))) {
+      return failed(file, options, 'page-outside-root', `The page is a symbolic link to ${fs.realpathSync(absFile)}, outside the docs root; it was not read.`)
+    }
+    if (stat.size > MAX_PAGE_BYTES) return failed(file, options, 'file-too-large', `The file is ${stat.size} bytes; pages over ${MAX_PAGE_BYTES} bytes are not parsed.`)
     bytes = fs.readFileSync(absFile)
   } catch (error) {
     return failed(file, options, 'unreadable-file', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
@@ -52,7 +58,7 @@ export function loadText(bytes: Uint8Array | string, absFile: string, options: L
   return { file, lines: reflowed.lines, origins: reflowed.origins, attributes, diagnostics }
 }
 
-function failed(file: string, options: LoadOptions, rule: 'file-too-large' | 'unreadable-file', message: string): PageSource {
+function failed(file: string, options: LoadOptions, rule: 'file-too-large' | 'unreadable-file' | 'page-outside-root', message: string): PageSource {
   return {
     file,
     lines: [],
