@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FileResult, PageStore } from '../extract/index.js'
-import { writeAtomically } from './entries.js'
+import { openEntry, sealEntry, sha256, writeAtomically } from './entries.js'
 
 /** What is stored per page: enough to tell whether the result still holds, and the result. */
 interface Entry {
@@ -10,12 +9,6 @@ interface Entry {
   /** Hash of each include target the page looked up (null: it was missing), in `result.includes` order. */
   includes: (string | null)[]
   result: FileResult
-}
-
-export function sha256(...parts: (string | Uint8Array)[]): string {
-  const hash = createHash('sha256')
-  for (const part of parts) hash.update(part).update('\0')
-  return hash.digest('hex')
 }
 
 /**
@@ -47,7 +40,7 @@ export class DiskPageStore implements PageStore {
   set(file: string, bytes: Uint8Array, result: FileResult): void {
     if (this.writeError !== undefined) return
     const entry: Entry = { key: this.key(file, bytes), includes: result.includes.map((inc) => this.hashOf(inc)), result }
-    this.writeError = writeAtomically(this.entryPath(file), JSON.stringify(entry))
+    this.writeError = writeAtomically(this.entryPath(file), sealEntry(JSON.stringify(entry)))
   }
 
   private key(file: string, bytes: Uint8Array): string {
@@ -60,7 +53,10 @@ export class DiskPageStore implements PageStore {
 
   private read(file: string): Entry | undefined {
     try {
-      const entry = JSON.parse(fs.readFileSync(this.entryPath(file), 'utf8')) as Entry
+      // A damaged entry (truncated, emptied, edited) fails its hash and is a miss.
+      const text = openEntry(fs.readFileSync(this.entryPath(file), 'utf8'))
+      if (text === undefined) return undefined
+      const entry = JSON.parse(text) as Entry
       return typeof entry.key === 'string' && Array.isArray(entry.includes) && Array.isArray(entry.result?.includes) ? entry : undefined
     } catch {
       return undefined

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MODEL_VERSION } from '../model/types.js'
-import { sha256 } from './page-store.js'
+import { sha256 } from './entries.js'
 
 /** The package's code folder (`dist/`, or `src/` when run from sources): this module sits in `<code>/cache/`. */
 const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
