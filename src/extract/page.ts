@@ -96,7 +96,7 @@ function reportAsciidoctor(ctx: PageContext, messages: { severity: string; text:
  */
 function isFragment(lines: string[], messages: { severity: string }[]): boolean {
   if (messages.some((m) => m.severity !== 'INFO' && m.severity !== 'DEBUG')) return false
-  return lines.some((l) => /\btag::[\w.*-]+\[\]/.test(l)) && !lines.some((l) => /^={1,6}\s+\S/.test(l))
+  return lines.some((l) => /\btag::[\w.*-]+\[\]/.test(l)) && !lines.some((l) => /^={1,6}[ \t]+\S/.test(l))
 }
 
 /** "The Create Index API is used to …", "Use this API to …": the opening of an API page, not of a resource page. */

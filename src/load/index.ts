@@ -7,7 +7,7 @@ import { expandIncludes, relative } from './includes.js'
 import { inside, MAX_PAGE_BYTES } from './files.js'
 import { decodePage } from './read.js'
 import { reflowLines } from './reflow.js'
-import type { PageSource } from './source.js'
+import type { LineOrigin, PageSource } from './source.js'
 
 export { parseAttributesText } from './attributes.js'
 export { findPages, MAX_PAGE_BYTES, readPageBytes } from './files.js'
@@ -55,7 +55,24 @@ export function loadText(bytes: Uint8Array | string, absFile: string, options: L
   const expanded = expandIncludes(own.lines, own.origins, absFile, { root: options.root, attributes, cache: options.cache ?? new Map() })
   const reflowed = reflowLines(expanded.lines, expanded.origins)
   const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...own.diagnostics, ...expanded.diagnostics, ...reflowed.diagnostics]
-  return { file, lines: reflowed.lines, origins: reflowed.origins, attributes, diagnostics }
+  return { file, lines: cutLongLines(reflowed.lines, reflowed.origins, diagnostics), origins: reflowed.origins, attributes, diagnostics }
+}
+
+/**
+ * Longest line parsed, in characters: the longest line of the Elasticsearch and Kibana references is 2,574.
+ * Asciidoctor's own inline patterns rescan a line from every cross reference or macro opening it finds, so
+ * a line of hundreds of kilobytes took minutes; reflow has already split a page that lost its newlines.
+ */
+export const MAX_LINE_CHARS = 16_384
+
+function cutLongLines(lines: string[], origins: LineOrigin[], diagnostics: Diagnostic[]): string[] {
+  return lines.map((line, i) => {
+    if (line.length <= MAX_LINE_CHARS) return line
+    const origin = origins[i]!
+    const at = { file: origin.file, line: origin.line, column: origin.column + MAX_LINE_CHARS }
+    diagnostics.push(diagnostic('line-too-long', at, `The line is ${line.length} characters long; only its first ${MAX_LINE_CHARS} are read.`))
+    return line.slice(0, MAX_LINE_CHARS)
+  })
 }
 
 function failed(file: string, options: LoadOptions, rule: 'file-too-large' | 'unreadable-file' | 'page-outside-root', message: string): PageSource {

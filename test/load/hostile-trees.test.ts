@@ -10,22 +10,36 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extractFiles } from '../../src/extract/index.js'
 import { statedDefault } from '../../src/extract/param-text.js'
-import { MAX_INCLUDES } from '../../src/load/includes.js'
+import { MAX_INCLUDES, MAX_REPEATED_CHARS } from '../../src/load/includes.js'
 import { findPages, loadText } from '../../src/load/index.js'
 import { apiPage, docsRoot, extractText } from '../extract/pages.js'
 
 const rules = (list: { rule: string }[]) => list.map((d) => d.rule)
 
 describe('include fan-out', () => {
-  it('stops 18 files that each include the next three times at the include budget, with one diagnostic', () => {
+  it('stops at 10,000 include directives when repeats add no lines', () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 18; i++) files[`l${i}.txt`] = Array.from({ length: 3 }, () => `include::l${i + 1}.txt[]`).join('\n')
+    const root = docsRoot(files)
+    const got = loadText(`${apiPage('')}\ninclude::l0.txt[]\n`, path.join(root, 'p.asciidoc'), { root })
+    expect(got.diagnostics.filter((d) => d.rule === 'include-too-large').map((d) => d.message)).toEqual([expect.stringContaining(`${MAX_INCLUDES} include directives`)])
+  })
+
+  it('stops 18 files that each include the next three times at the include budgets, with a few diagnostics', () => {
     const files: Record<string, string> = { 'l18.txt': 'leaf\n' }
     for (let i = 0; i < 18; i++) files[`l${i}.txt`] = `include::l${i + 1}.txt[]\n`.repeat(3)
     const root = docsRoot(files)
     const got = loadText(`${apiPage('')}\ninclude::l0.txt[]\n`, path.join(root, 'p.asciidoc'), { root })
-    expect(rules(got.diagnostics).filter((r) => r === 'include-too-large')).toEqual(['include-too-large'])
-    expect(got.diagnostics.find((d) => d.rule === 'include-too-large')!.message).toContain(`${MAX_INCLUDES} include directives`)
+    expect(rules(got.diagnostics)).toContain('include-too-large')
     // Each directive that nests too deep is reported once, however many include paths reach it.
     expect(got.diagnostics.length).toBeLessThan(100)
+  })
+
+  it('stops a page that repeats a large include at the budget for repeated text', () => {
+    const root = docsRoot({ 'big.txt': `${'x'.repeat(100_000)}\n` })
+    const got = loadText(`${apiPage('')}\n${'include::big.txt[]\n'.repeat(20)}`, path.join(root, 'p.asciidoc'), { root })
+    expect(got.diagnostics.filter((d) => d.rule === 'include-too-large').map((d) => d.message)).toEqual([expect.stringContaining(`past ${MAX_REPEATED_CHARS} characters`)])
+    expect(got.lines.join('\n').length).toBeLessThan(MAX_REPEATED_CHARS + 110_000)
   })
 
   it('gives a page that includes itself under eight attribute lists a model and a few diagnostics', async () => {

@@ -117,7 +117,16 @@ describe('interrupted and concurrent runs', () => {
   })
 })
 
-describe('deep examples', () => {
+describe('hostile text in generated code', () => {
+  it('writes docs text holding /* and */ into comments that still compile', async () => {
+    const docs = path.join(base, 'docs')
+    await mkdir(docs)
+    const params = '[[demo-api-query-params]]\n==== {api-query-parms-title}\n\n`pattern`::\n(Optional, string) Matches `/_data_stream/*`, not */ or /*/.\n'
+    await writeFile(path.join(docs, 'slash-star.asciidoc'), apiPage(params))
+    await generate([docs], { root: docs, out, cache: false })
+    expect(typeCheck(path.join(out, 'types'))).toEqual([])
+  })
+
   it('generates compiling output from an example nested 500 levels', async () => {
     const docs = path.join(base, 'docs')
     await mkdir(docs)
