@@ -12,6 +12,7 @@ export async function parseAsciiDoc(
   const logger = MemoryLogger.create()
   const previous = LoggerManager.getLogger()
   LoggerManager.setLogger(logger)
+  const stray = strayMessages()
   try {
     // The docs build includes every page into a book, so a `= Title` page is a section there, not a
     // document header (whose next lines would be read as author and revision lines).
@@ -22,10 +23,35 @@ export async function parseAsciiDoc(
       text: String(m.getText()),
       line: m.getSourceLocation()?.getLineNumber?.() ?? undefined,
     }))
-    return { doc, messages }
+    const said = new Set(messages.map((m) => m.text))
+    return { doc, messages: [...messages, ...stray.messages.filter((m) => !said.has(m.text))] }
   } finally {
+    stray.restore()
     LoggerManager.setLogger(previous)
   }
+}
+
+type Message = { severity: string; text: string; line?: number }
+
+/**
+ * Asciidoctor's readers for nested content (a block in a list item) have no document, so they log to the
+ * console instead of the logger: raw objects on the terminal, and the warning lost from the diagnostics.
+ * While a page is parsed, such messages are collected (pages are parsed one at a time per thread).
+ */
+function strayMessages(): { messages: Message[]; restore: () => void } {
+  const messages: Message[] = []
+  const methods = { warn: 'WARN', error: 'ERROR', info: 'INFO', debug: 'DEBUG' } as const
+  type Method = keyof typeof methods
+  const originals = (Object.keys(methods) as Method[]).map((name) => [name, console[name]] as const)
+  for (const [name, original] of originals) {
+    console[name] = (...args: unknown[]) => {
+      const message = args[0] as { text?: unknown; source_location?: { lineno?: unknown } } | undefined
+      if (args.length !== 1 || typeof message?.text !== 'string') return original.apply(console, args)
+      const line = message.source_location?.lineno
+      messages.push({ severity: methods[name], text: message.text, ...(typeof line === 'number' && { line }) })
+    }
+  }
+  return { messages, restore: () => originals.forEach(([name, original]) => (console[name] = original)) }
 }
 
 /** 0-based index into the loaded lines of the line a block starts on (its first line: title, delimiter or term). */

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { extractFiles } from '../../src/extract/index.js'
 import { statedDefault } from '../../src/extract/param-text.js'
 import { MAX_INCLUDES, MAX_REPEATED_CHARS } from '../../src/load/includes.js'
@@ -110,6 +110,17 @@ describe('pages that must not vanish', () => {
     expect(model!.diagnostics.map((d) => `${d.rule} ${d.message}`)).toEqual(
       expect.arrayContaining(['asciidoc unterminated listing block', expect.stringMatching(/^no-page-title /)]),
     )
+  })
+
+  it("reports Asciidoctor's warnings about blocks nested in list items, which it would print to the console", async () => {
+    const printed = vi.spyOn(console, 'warn')
+    try {
+      const model = await extractText(apiPage('* item\n+\n====\nunterminated'))
+      expect(model!.diagnostics.map((d) => `${d.rule} ${d.message}`)).toContain('asciidoc unterminated example block')
+      expect(printed).not.toHaveBeenCalled()
+    } finally {
+      printed.mockRestore()
+    }
   })
 
   it('still treats a title-less file of tagged regions as an include fragment', async () => {
