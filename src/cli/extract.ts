@@ -1,25 +1,30 @@
 import { writeFileAtomic } from '../emit/atomic-write.js'
-import { allDiagnostics, formatDiagnostic, hasErrors } from './diagnostics.js'
+import { allDiagnostics } from './diagnostics.js'
 import { extractInputs } from '../run/index.js'
 import { runOptions, type InputOptions } from './options.js'
+import { failsOn, report, reporting, type ReportOptions } from './report/index.js'
 import { summaryLine } from './summary.js'
 
-export interface ExtractOptions extends InputOptions {
+export interface ExtractOptions extends InputOptions, ReportOptions {
   out?: string
 }
 
-/** `docspec extract`: the models as a JSON array on stdout or in `--out`; diagnostics and a summary on stderr. */
+/**
+ * `docspec extract`: the models as a JSON array on stdout or in `--out`; diagnostics (in `--format`, on
+ * stderr or in `--diagnostics-file`) and a summary on stderr. Exit 1 on errors or too many warnings.
+ */
 export async function extractCommand(inputs: string[], options: ExtractOptions): Promise<number> {
   const started = performance.now()
-  const { models, root, cached, cacheError } = await extractInputs(inputs, runOptions(options))
+  const how = reporting(options, inputs)
+  const quiet = options.quiet || how.documentOnStderr
+  const { models, root, cached, cacheError } = await extractInputs(inputs, runOptions({ ...options, quiet }))
   const json = JSON.stringify(models, null, 2) + '\n'
   if (options.out) await writeFileAtomic(options.out, json)
   else process.stdout.write(json)
-  const diagnostics = allDiagnostics(models)
-  if (!options.quiet) {
-    for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, root) + '\n')
+  const diagnostics = await report(allDiagnostics(models), how, root)
+  if (!quiet) {
     if (cacheError) process.stderr.write(`docspec: the cache was not written: ${cacheError}\n`)
     process.stderr.write(summaryLine(models, diagnostics, performance.now() - started, cached) + '\n')
   }
-  return hasErrors(diagnostics) ? 1 : 0
+  return failsOn(diagnostics, how) ? 1 : 0
 }

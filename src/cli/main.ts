@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander'
+import { Command, CommanderError, Option } from 'commander'
 import { UnsafeOutputError } from '../emit/write.js'
 import { InputError } from '../run/options.js'
 import { UsageError } from './options.js'
+import { FORMATS } from './report/formats.js'
 // Each command imports its stages on demand: `extract` need not load ts-morph, prettier or vitest.
 import { VERSION } from '../run/version.js'
 
@@ -22,7 +23,16 @@ const withInputs = (command: Command) =>
     .option('--no-cache', 'extract every page again, and neither read nor write the cache')
     .option('--workers <n>', 'worker threads for extraction (default: one per idle CPU for large runs; 1 for generate and start)')
 
-withInputs(program.command('extract').argument('<inputs...>', 'pages or folders (walked for *.asciidoc, *.adoc)'))
+/** How diagnostics are reported: every command that reports them takes these. */
+const withReport = (command: Command) =>
+  command
+    .addOption(new Option('--format <format>', 'diagnostics as text (file:line:col severity rule message), json, github (workflow commands) or sarif (SARIF 2.1.0)').choices(FORMATS))
+    .option('--diagnostics-file <file>', 'write the diagnostics into this file (atomically) instead of stderr')
+    .option('--max-warnings <n>', 'exit 1 when more than n warnings remain after the config sets severities')
+    .option('--config <file>', 'docspec.config.json, or a package.json with a "docspec" key (default: looked up in the working directory, then the docs root)')
+    .option('--no-config', 'read no config file')
+
+withReport(withInputs(program.command('extract').argument('<inputs...>', 'pages or folders (walked for *.asciidoc, *.adoc)')))
   .description('print (or write) the endpoint models of the pages as a JSON array')
   .option('-o, --out <file>', 'write the JSON to this file instead of stdout')
   .action(async (inputs: string[], options) => {
@@ -30,7 +40,7 @@ withInputs(program.command('extract').argument('<inputs...>', 'pages or folders 
     process.exitCode = await extractCommand(inputs, options)
   })
 
-withInputs(program.command('generate').argument('<inputs...>', 'pages or folders'))
+withReport(withInputs(program.command('generate').argument('<inputs...>', 'pages or folders')))
   .description('write TypeScript types, replay tests and endpoints.json for the pages into --out')
   .requiredOption('-o, --out <dir>', 'output folder (only files docspec generated there are ever replaced or removed)')
   .option('--check', 'write nothing; exit 1 and list the files that are stale or missing')
@@ -63,7 +73,7 @@ withInputs(program.command('serve').argument('<inputs...>', 'pages or folders'))
     process.exitCode = await serveCommand(inputs, options)
   })
 
-withInputs(program.command('compare').argument('<inputs...>', 'pages or folders'))
+withReport(withInputs(program.command('compare').argument('<inputs...>', 'pages or folders')))
   .description('report where the pages disagree with a compiled elasticsearch-specification (diagnostics only; never changes the model)')
   .requiredOption('--spec <file>', 'schema.json of the compiled specification, e.g. from @elastic/request-converter')
   .action(async (inputs: string[], options) => {
@@ -71,7 +81,7 @@ withInputs(program.command('compare').argument('<inputs...>', 'pages or folders'
     process.exitCode = await compareCommand(inputs, options)
   })
 
-withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures']))
+withReport(withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures'])))
   .description('the main job: extract, generate into --out, replay every example against ES_URL or the embedded server, summarise')
   .option('-o, --out <dir>', 'output folder', 'generated')
   .option('--setups <file>', 'named setups for TEST[setup:NAME] (JSON or YAML)')

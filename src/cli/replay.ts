@@ -14,7 +14,8 @@ export interface ReplayOptions {
 
 /**
  * Replays generated tests against `--target`, else `ES_URL`, else the embedded server built from the
- * models the tests were generated from (`endpoints.json` beside them).
+ * models the tests were generated from (`endpoints.json` beside them). Kibana examples go to `KIBANA_URL`,
+ * else to the embedded server when it serves the rest.
  */
 export async function replayAgainst(dir: string, models: PageModel[] | undefined, options: ReplayOptions): Promise<ReplaySummary & { embedded: boolean }> {
   const explicit = options.target ?? process.env.ES_URL
@@ -25,8 +26,9 @@ export async function replayAgainst(dir: string, models: PageModel[] | undefined
     server = createDocServer(served)
     target = await server.listen(0, '127.0.0.1')
   }
+  const kibanaTarget = process.env.KIBANA_URL || (server ? target : undefined)
   try {
-    const summary = await runReplay({ dir, target, ...(options.allowWrites ? { allowWrites: true } : {}), ...(options.filter ? { filter: options.filter } : {}) })
+    const summary = await runReplay({ dir, target, ...(kibanaTarget && { kibanaTarget }), ...(options.allowWrites ? { allowWrites: true } : {}), ...(options.filter ? { filter: options.filter } : {}) })
     return { ...summary, embedded: server !== undefined }
   } finally {
     await server?.close()

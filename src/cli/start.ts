@@ -2,9 +2,10 @@ import type { PageModel } from '../model/types.js'
 import { countByRule } from './diagnostics.js'
 import { generate } from '../run/index.js'
 import { runOptions, type InputOptions } from './options.js'
+import { failsOn, report, reporting, type ReportOptions } from './report/index.js'
 import { formatReplay, replayAgainst, replayFailed } from './replay.js'
 
-export interface StartOptions extends InputOptions {
+export interface StartOptions extends InputOptions, ReportOptions {
   out: string
   setups?: string
   allowWrites?: boolean
@@ -12,11 +13,16 @@ export interface StartOptions extends InputOptions {
 
 /**
  * The main job: extract the pages, generate types and replay tests, replay every documented example
- * against `ES_URL` or the embedded server, and print a summary. Exit 0 only when nothing failed.
+ * against `ES_URL` or the embedded server, and print a summary. The diagnostics are counted, and listed
+ * when `--format` or `--diagnostics-file` asks for them. Exit 0 only when nothing failed: no replay
+ * failure, no error diagnostic, no more warnings than `--max-warnings`.
  */
 export async function startCommand(inputs: string[], options: StartOptions): Promise<number> {
   const started = Date.now()
-  const { models, diagnostics, result } = await generate(inputs, { ...runOptions({ ...options, quiet: true }), out: options.out, ...(options.setups !== undefined && { setupsFile: options.setups }) })
+  const how = reporting(options, inputs)
+  const generated = await generate(inputs, { ...runOptions({ ...options, quiet: true }), out: options.out, ...(options.setups !== undefined && { setupsFile: options.setups }) })
+  const { models, result } = generated
+  const diagnostics = await report(generated.diagnostics, how, generated.root, how.formatGiven)
   const summary = await replayAgainst(options.out, models, { ...(options.allowWrites ? { allowWrites: true } : {}) })
   const lines = [
     `pages: ${models.length}, endpoints: ${count(models, (m) => m.endpoints.length)}, parameters: ${count(models, (m) => m.pathParams.length + m.queryParams.length + m.bodyParams.length)}, snippets: ${count(models, (m) => m.examples.length)}`,
@@ -26,7 +32,7 @@ export async function startCommand(inputs: string[], options: StartOptions): Pro
     `done in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ]
   process.stdout.write(lines.join('\n') + '\n')
-  return replayFailed(summary) ? 1 : 0
+  return replayFailed(summary) || failsOn(diagnostics, how) ? 1 : 0
 }
 
 function count(models: PageModel[], f: (m: PageModel) => number): number {

@@ -61,6 +61,32 @@ export function dropExampleRequestLines(ctx: PageContext, endpoints: Endpoint[])
   })
 }
 
+/**
+ * A request of a listing block in the Request section that fills a written request line's placeholders with
+ * values (`DELETE /api/spaces/space/marketing` under "a DELETE request to the `/api/spaces/space/<space_id>`
+ * endpoint") is that line's example, not an endpoint: dropped, and said so; with another method, one of the
+ * two names the wrong method.
+ */
+export function dropListedExamples(ctx: PageContext, endpoints: Endpoint[], listed: ReadonlySet<Endpoint>): Endpoint[] {
+  return endpoints.filter((endpoint) => {
+    if (!listed.has(endpoint)) return true
+    const segments = split(endpoint.path)
+    const fills = (e: Endpoint) => !listed.has(e) && filledBy(split(e.path), segments)
+    const of = endpoints.find((e) => fills(e) && e.method === endpoint.method) ?? endpoints.find(fills)
+    if (!of) return true
+    const where = `${of.method} ${of.path} (at ${of.position.line}:${of.position.column})`
+    if (of.method === endpoint.method) ctx.report('example-request-line', endpoint.position, `${endpoint.method} ${endpoint.path} fills the placeholders of ${where} with values: an example of it, not an endpoint.`)
+    else ctx.report('method-mismatch', endpoint.position, `This example in the Request section calls ${endpoint.method} ${endpoint.path}, but the request line it fills is ${where}: one of them names the wrong method. The request line is kept.`)
+    return false
+  })
+}
+
+/** Every placeholder of the template holds a value (no keyword, no placeholder) in `segments`, every word is the same. */
+function filledBy(template: string[], segments: string[]): boolean {
+  const placeholder = (t: string) => /^\{.*\}$/.test(t)
+  return template.length === segments.length && template.some(placeholder) && template.every((t, i) => t === segments[i] || (placeholder(t) && /^[^{_]/.test(segments[i]!)))
+}
+
 function exampleOf(template: string[], segments: string[]): boolean {
   const filled = template.filter((t, i) => t !== segments[i])
   return template.length === segments.length && filled.length > 0 && template.every((t, i) => t === segments[i] || (/^\{.*\}$/.test(t) && /^[^{_][^{]*[,*]/.test(segments[i]!)))

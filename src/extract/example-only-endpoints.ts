@@ -58,8 +58,9 @@ function words(text: string): string[] {
   return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)
 }
 
+/** Elasticsearch calls of the examples: Kibana's paths (`/api/…`) do not follow the `_keyword` shape read here. */
 function exampleCalls(examples: Snippet[]): Call[] {
-  return examples.flatMap((s) => (s.testSetup || s.teardown ? [] : s.role === 'request' ? s.requests.map((r) => ({ method: r.method, segments: split(r.path), position: r.position })) : s.role === 'other' ? curlCalls(s) : []))
+  return examples.flatMap((s) => (s.testSetup || s.teardown || s.target === 'kibana' ? [] : s.role === 'request' ? s.requests.map((r) => ({ method: r.method, segments: split(r.path), position: r.position })) : s.role === 'other' ? curlCalls(s) : []))
 }
 
 /** `curl -XGET 'http://localhost:9200/_cluster/health?pretty'` lines of an old page's `[source,js]` or `sh` snippet. */

@@ -1,70 +1,123 @@
 import type { Block, Document } from '@asciidoctor/core'
 import type { PositionAt } from '../console/position.js'
+import { parseKibana } from '../console/kibana.js'
 import { parseConsole } from '../console/requests.js'
 import { parseResponse } from '../console/response.js'
 import { applySubstitutions } from '../console/substitute.js'
-import type { Snippet, Substitution } from '../model/types.js'
+import { HTTP_METHOD_PATTERN, type Snippet, type Substitution } from '../model/types.js'
 import { lineIndexOf } from './asciidoc.js'
 import type { PageContext } from './context.js'
-import { parseMarkers } from './snippets/markers.js'
+import { parseMarkers, type Markers } from './snippets/markers.js'
 
 const DELIMITER = /^(-{4,}|\.{4,})\s*$/
 const MARKER_COMMENT = /^\/\/(?!\/)/
+
+/** A snippet opening with a `curl` command or a request line: on a Kibana page, a request even without `// KIBANA`. */
+const KIBANA_REQUEST = new RegExp(`^\\s*(?:(?:\\$\\s+)?curl\\s|(?:${HTTP_METHOD_PATTERN})\\s+\\S)`)
+
+/** How the page's own prose introduces a response it shows: "The API returns the following:", "Example response:". */
+const RESPONSE_LEAD_IN = /\b(?:returns?|responses?|responds?)\b/i
+
+export interface ExampleOptions {
+  /**
+   * The page is written in Kibana's house style (a request line with a host, `<kibana host>:<port>/api/…`,
+   * or calling `/api/…`): an unmarked snippet opening with a request is a Kibana request, and JSON the prose
+   * introduces as a response is one even where no request precedes it.
+   */
+  kibana?: boolean
+}
 
 /**
  * Every source/listing block of the page in order, with the marker comments that follow it. Asciidoctor
  * drops `//` comment lines from its tree, so they are read from the source lines right after the block's
  * closing delimiter, whose place the block's source map and line count give.
  */
-export function readExamples(ctx: PageContext, doc: Document): Snippet[] {
+export function readExamples(ctx: PageContext, doc: Document, options: ExampleOptions = {}): Snippet[] {
   const snippets: Snippet[] = []
-  for (const block of [...listingBlocks(ctx, doc), ...hiddenListingBlocks(ctx)].sort((a, b) => a.contentStart - b.contentStart)) {
-    const { contentStart, lineCount, language } = block
-    const after = contentStart + lineCount + (block.delimited ? 1 : 0)
-    const comments: { text: string; position: ReturnType<PageContext['at']> }[] = []
-    for (let i = after; i < ctx.source.lines.length && MARKER_COMMENT.test(ctx.line(i)); i++) comments.push({ text: ctx.line(i), position: ctx.at(i) })
-    const markers = parseMarkers(comments)
+  const blocks = [...listingBlocks(ctx, doc), ...hiddenListingBlocks(ctx)].sort((a, b) => a.contentStart - b.contentStart)
+  const marked = blocks.map((block) => readMarkers(ctx, block))
+  for (const [n, block] of blocks.entries()) {
+    const { markers, after, comments } = marked[n]!
     ctx.diagnostics.push(...markers.diagnostics)
+    const { contentStart, lineCount, language } = block
     const text = ctx.source.lines.slice(contentStart, contentStart + lineCount).join('\n')
-    const consoleLike = markers.console || language === 'console'
-    const role: Snippet['role'] =
-      language === 'console-result' || markers.testResponse
-        ? 'response'
-        : !markers.notConsole && (consoleLike || markers.test || markers.testSetup || markers.teardown)
-          ? 'request'
-          : 'other'
     const snippet: Snippet = {
       index: snippets.length,
-      role,
+      role: roleOf(markers, language),
       language,
       text,
       position: ctx.at(contentStart),
-      endLine: ctx.at(comments.length > 0 ? after + comments.length - 1 : Math.max(after - 1, contentStart)).line,
+      endLine: ctx.at(comments > 0 ? after + comments - 1 : Math.max(after - 1, contentStart)).line,
       markers: markers.markers,
-      console: consoleLike,
+      console: markers.console || language === 'console',
       notConsole: markers.notConsole,
       testSetup: markers.testSetup,
       teardown: markers.teardown,
       requests: [],
     }
+    const unmarkedKibana = snippet.role === 'other' && markers.markers.length === 0 && options.kibana === true && KIBANA_REQUEST.test(text)
+    if (unmarkedKibana) snippet.role = 'request'
+    if (snippet.role === 'request' && (markers.kibana || unmarkedKibana)) snippet.target = 'kibana'
     if (markers.test) snippet.test = markers.test
     if (markers.testResponse) snippet.testResponse = markers.testResponse
-    const at = (lineIndex: number, column: number) => ctx.at(contentStart + lineIndex, column)
-    if (role === 'request') {
-      const parsed = parseConsole(text, at)
-      snippet.requests = parsed.requests
-      ctx.diagnostics.push(...parsed.diagnostics.filter((d) => d.rule !== 'invalid-json' || !substitutedValid(text, markers.test?.substitutions ?? [], at)))
-    } else if (role === 'response') {
-      const parsed = parseResponse(text, at, markers.testResponse)
-      if (parsed.json !== undefined) snippet.responseJson = parsed.json
-      ctx.diagnostics.push(...parsed.diagnostics)
-      const answered = [...snippets].reverse().find((s) => s.role === 'request')
-      if (answered) snippet.answers = answered.index
-      else ctx.report('orphan-response', snippet.position, 'This response snippet follows no request snippet on the page.')
+    const answered = [...snippets].reverse().find((s) => s.role === 'request')
+    if (snippet.role === 'other' && markers.markers.length === 0 && introducedResponse(ctx, block, text, answered, options)) {
+      snippet.role = 'response'
+      if (answered?.target) snippet.target = answered.target
     }
+    readSnippetContent(ctx, snippet, markers, answered, contentStart)
     snippets.push(snippet)
   }
   return snippets
+}
+
+function readMarkers(ctx: PageContext, block: ListingBlock): { markers: Markers; after: number; comments: number } {
+  const after = block.contentStart + block.lineCount + (block.delimited ? 1 : 0)
+  const comments: { text: string; position: ReturnType<PageContext['at']> }[] = []
+  for (let i = after; i < ctx.source.lines.length && MARKER_COMMENT.test(ctx.line(i)); i++) comments.push({ text: ctx.line(i), position: ctx.at(i) })
+  return { markers: parseMarkers(comments), after, comments: comments.length }
+}
+
+function roleOf(markers: Markers, language: string): Snippet['role'] {
+  if (language === 'console-result' || markers.testResponse) return 'response'
+  const consoleLike = markers.console || language === 'console' || markers.kibana
+  return !markers.notConsole && (consoleLike || markers.test || markers.testSetup || markers.teardown) ? 'request' : 'other'
+}
+
+/** Parses a request snippet's requests, or a response snippet's JSON and the request snippet it answers. */
+function readSnippetContent(ctx: PageContext, snippet: Snippet, markers: Markers, answered: Snippet | undefined, contentStart: number): void {
+  const at = (lineIndex: number, column: number) => ctx.at(contentStart + lineIndex, column)
+  if (snippet.role === 'request') {
+    const parsed = snippet.target === 'kibana' ? parseKibana(snippet.text, at) : parseConsole(snippet.text, at)
+    snippet.requests = parsed.requests
+    ctx.diagnostics.push(...parsed.diagnostics.filter((d) => d.rule !== 'invalid-json' || !substitutedValid(snippet.text, markers.test?.substitutions ?? [], at)))
+  } else if (snippet.role === 'response') {
+    const parsed = parseResponse(snippet.text, at, markers.testResponse)
+    if (parsed.json !== undefined) snippet.responseJson = parsed.json
+    ctx.diagnostics.push(...parsed.diagnostics)
+    if (answered) snippet.answers = answered.index
+    else if (markers.testResponse || snippet.language === 'console-result') ctx.report('orphan-response', snippet.position, 'This response snippet follows no request snippet on the page.')
+  }
+}
+
+/**
+ * A block without markers that shows JSON the prose right before it calls a response ("The API returns the
+ * following:"), after a `// KIBANA` request or on a Kibana-style page: Kibana's pages show responses so,
+ * never with `// TESTRESPONSE`. (Elasticsearch pages mark theirs; their unmarked JSON stays as it is.)
+ */
+function introducedResponse(ctx: PageContext, block: ListingBlock, text: string, answered: Snippet | undefined, options: ExampleOptions): boolean {
+  if (!(answered ? answered.target === 'kibana' : options.kibana)) return false
+  if (!/^\s*[{[]/.test(text.split('\n').find((line) => line.trim() !== '') ?? '')) return false
+  return RESPONSE_LEAD_IN.test(leadIn(ctx, block))
+}
+
+/** The paragraph right before a block and its attribute, title and anchor lines. */
+function leadIn(ctx: PageContext, block: ListingBlock): string {
+  let i = block.contentStart - (block.delimited ? 2 : 1)
+  while (i >= 0 && (/^\s*$/.test(ctx.line(i)) || /^\[.*\]\s*$|^\.\S/.test(ctx.line(i)))) i--
+  const lines: string[] = []
+  for (; i >= 0 && ctx.line(i).trim() !== '' && !DELIMITER.test(ctx.line(i)); i--) lines.unshift(ctx.line(i))
+  return lines.join(' ')
 }
 
 /**

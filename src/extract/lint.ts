@@ -42,14 +42,11 @@ function codeSpans(line: string): [number, number][] {
   return [...line.matchAll(/`[^`]*`/g)].map((m) => [m.index!, m.index! + m[0].length])
 }
 
-/** An API page (its title names an API) should say how to call it. */
-export function lintSections(ctx: PageContext, title: string, titleLine: number, sections: PageSection[], endpointCount: number): void {
+/** An API page (its title names an API) should say how to call it; a Request section without a request line is `no-endpoint`'s. */
+export function lintSections(ctx: PageContext, title: string, titleLine: number, sections: PageSection[]): void {
   if (!/\bAPIs?\b/.test(title) || /\bAPIs\b/.test(title)) return
   if (!sections.some((s) => s.kind === 'request')) {
     ctx.report('missing-section', ctx.at(titleLine), 'This API page has no Request section ({api-request-title}).')
-  } else if (endpointCount === 0) {
-    const request = sections.find((s) => s.kind === 'request')!
-    ctx.report('no-endpoint', ctx.at(request.lineIndex), 'The Request section names no `METHOD /path` request line.')
   }
 }
 

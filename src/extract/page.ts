@@ -5,11 +5,12 @@ import { parseAsciiDoc, rawText } from './asciidoc.js'
 import { descendants } from './blocks.js'
 import { PageContext } from './context.js'
 import { readEndpoints } from './endpoints.js'
-import { checkExampleEndpoints, dropExampleRequestLines } from './example-endpoints.js'
+import { checkExampleEndpoints, dropExampleRequestLines, dropListedExamples } from './example-endpoints.js'
 import { endpointsFromExamples, titledApi } from './example-only-endpoints.js'
 import { readExamples } from './examples.js'
 import { closeTitleabbrevPass, readHeader } from './header.js'
 import { lintLostProsePlaceholders, lintPathTypos, lintSections, lintUndefinedAttributes } from './lint.js'
+import { lintNoEndpoint } from './no-endpoint.js'
 import { lintUnboundPathParams, placeParams, readPageParams } from './param-placement.js'
 import { orderedParam } from './params.js'
 import { recoverPlaceholders } from './placeholders.js'
@@ -39,14 +40,16 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const sections = classifySections(ctx, page.node)
   const of = (kind: SectionKind) => sections.filter((s) => s.kind === kind).map((s) => s.node)
 
-  const { endpoints, lost } = readEndpoints(ctx, of('request'))
   const { params, lost: lostParams } = readPageParams(ctx, of)
-  placeParams(ctx, params, endpoints)
+  const { endpoints, lost, query, hosted, listed } = readEndpoints(ctx, of('request'), params.path.map((r) => r.param.name))
+  placeParams(ctx, params, endpoints, query)
   const all = Object.values(params).flat().map((r) => r.param)
-  const named = dropExampleRequestLines(ctx, recoverPlaceholders(ctx, endpoints, lost, lostParams, all))
+  const named = dropListedExamples(ctx, dropExampleRequestLines(ctx, recoverPlaceholders(ctx, endpoints, lost, lostParams, all)), listed)
   lintUnboundPathParams(ctx, params.path, named)
 
-  const examples = readExamples(ctx, doc)
+  // Kibana's pages write a host before the path, or call its `/api/…` (`/s/<space_id>/api/…`) paths.
+  const kibana = hosted || endpoints.some((e) => /^\/(?:s\/\{[^}/]+\}\/)?api\//.test(e.path))
+  const examples = readExamples(ctx, doc, { kibana })
   const documented = checkExampleEndpoints(ctx, named, examples)
   // An API page without request lines (the curl era, or a lost Request section) still shows its API in its examples.
   // Old titles are bare names ("Cluster Health", "cat health"): the cat prefix, their parameters, their opening
@@ -56,7 +59,8 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
   lintUndefinedAttributes(ctx)
   lintLostProsePlaceholders(ctx)
-  lintSections(ctx, header.title, header.titleLine, sections, documented.length)
+  lintSections(ctx, header.title, header.titleLine, sections)
+  lintNoEndpoint(ctx, sections, documented, withExamples, examples)
   lintPathTypos(ctx, documented, header.id, header.title)
   return assemble(ctx, {
     id: header.id,

@@ -1,6 +1,7 @@
 import type { AbstractBlock } from '@asciidoctor/core'
 import type { Endpoint } from '../model/types.js'
 import type { PageContext } from './context.js'
+import type { LineQueryParam } from './endpoints.js'
 import { readParams, type LostParam, type ParamPlace, type ReadParam } from './params.js'
 import type { SectionKind } from './sections.js'
 
@@ -35,10 +36,27 @@ export function readPageParams(ctx: PageContext, sectionsOf: (kind: SectionKind)
 }
 
 /** Applies the placement rules, in order, to the parameters read under the page's request lines. */
-export function placeParams(ctx: PageContext, params: PageParams, endpoints: Endpoint[]): void {
+export function placeParams(ctx: PageContext, params: PageParams, endpoints: Endpoint[], lineQuery: LineQueryParam[] = []): void {
+  addLineQueryParams(params, lineQuery, endpoints)
   moveMisplacedPathParams(ctx, params, endpoints.map((e) => e.path))
   optionalPathParams(params.path, endpoints)
   alsoQueryForGet(ctx, params, endpoints.map((e) => e.method))
+}
+
+/**
+ * A query string written in a request line (`DELETE /api/cases?ids=["<case ID1>"]`) documents its parameters:
+ * those no parameter section lists are query parameters, required when every request line writes them.
+ */
+function addLineQueryParams(params: PageParams, lineQuery: LineQueryParam[], endpoints: Endpoint[]): void {
+  const documented = new Set([...params.query, ...params.path].map((r) => r.param.name))
+  const key = (e: Endpoint) => `${e.method} ${e.path}`
+  for (const { name, position } of lineQuery) {
+    if (documented.has(name)) continue
+    documented.add(name)
+    const writing = new Set(lineQuery.filter((q) => q.name === name).map((q) => key(q.endpoint)))
+    const required = endpoints.every((e) => writing.has(key(e)))
+    params.query.push({ param: { name, required, description: '', position }, placeholder: false })
+  }
 }
 
 /**
@@ -82,14 +100,16 @@ export function lintUnboundPathParams(ctx: PageContext, pathParams: ReadParam[],
 /**
  * A path parameter the text does not flag is optional when every request with it is also listed without
  * it: old pages list `GET _watcher/stats` and `GET _watcher/stats/<metric>` and describe `metric` with no
- * "Optional". (A page of several APIs may list `GET _x/policy` but no `PUT _x/policy`: still required.)
+ * "Optional", and Kibana's pages list `/api/…` beside its space variant `/s/<space_id>/api/…`. (A page of
+ * several APIs may list `GET _x/policy` but no `PUT _x/policy`: still required.)
  */
 function optionalPathParams(path: ReadParam[], endpoints: Endpoint[]): void {
   const listed = new Set(endpoints.map((e) => `${e.method} ${e.path}`))
   for (const read of path) {
     const segment = `/{${read.param.name}}`
     const using = endpoints.filter((e) => e.path.includes(`${segment}/`) || e.path.endsWith(segment))
-    if (!read.statedRequired && using.length > 0 && using.every((e) => listed.has(`${e.method} ${e.path.replace(segment, '') || '/'}`))) read.param.required = false
+    const without = (e: Endpoint) => [e.path.replace(segment, '') || '/', e.path.startsWith(`/s${segment}/`) ? e.path.slice(segment.length + 2) : undefined]
+    if (!read.statedRequired && using.length > 0 && using.every((e) => without(e).some((p) => p !== undefined && listed.has(`${e.method} ${p}`)))) read.param.required = false
   }
 }
 

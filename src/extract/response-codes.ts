@@ -7,7 +7,7 @@ type DlistEntry = [ListItem[], ListItem | undefined]
 
 /**
  * `` `404` (Missing resources):: text `` entries of the Response codes section, and codes its sentences
- * name ("If the user is not defined, the request 404s.").
+ * name ("If the user is not defined, the request 404s."). A list naming no HTTP status at all is no list of them.
  */
 export function readResponseCodes(ctx: PageContext, sections: AbstractBlock[]): ResponseCode[] {
   const out: ResponseCode[] = []
@@ -17,7 +17,10 @@ export function readResponseCodes(ctx: PageContext, sections: AbstractBlock[]): 
       out.push(...(entry ? [entry] : codesInSentences(ctx, paragraph as Block)))
     }
     for (const list of children(section).filter((b) => b.getContext() === 'dlist')) {
-      for (const [terms, dd] of (list as unknown as { getItems(): DlistEntry[] }).getItems()) {
+      const items = (list as unknown as { getItems(): DlistEntry[] }).getItems()
+      // Every term a number below 100 (`0`, `1`, … under "Status codes"): codes of another kind, a reindex's states.
+      if (items.every(([terms]) => /^`?\d{1,2}`?$/.test(rawText(terms[0]!).trim()))) continue
+      for (const [terms, dd] of items) {
         const term = terms[0]
         if (!term) continue
         const termText = rawText(term)

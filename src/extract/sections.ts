@@ -22,16 +22,19 @@ export interface PageSection {
   lineIndex: number
 }
 
-/** The API section titles (`{api-path-parms-title}` and friends, resolved), in the docs' own words. */
+/**
+ * The API section titles (`{api-path-parms-title}` and friends, resolved), in the docs' own words and in
+ * those of other Elastic books (`Request URL`, `HTTP request`, `URL parts`, `Response payload`).
+ */
 const KINDS: [RegExp, SectionKind][] = [
-  [/^requests?$/, 'request'],
+  [/^(?:http )?requests?(?: urls?| lines?)?$/, 'request'],
   // 6.x pages call the requirements "Authorization".
   [/prereq|^authori[sz]ation$/, 'prerequisites'],
   [/^(?:description|overview)$/, 'description'],
-  [/path param|path parm|path part/, 'pathParams'],
+  [/path param|path parm|path part|url part/, 'pathParams'],
   [/query param|query parm|url param|query string|^(?:request )?parameters$/, 'queryParams'],
   [/request body|body param/, 'requestBody'],
-  [/response body|response propert|response field/, 'responseBody'],
+  [/response body|response payload|response propert|response field/, 'responseBody'],
   [/response code|status code/, 'responseCodes'],
   [/^examples?\b|\bexamples?$/, 'examples'],
 ]

@@ -130,16 +130,24 @@ export interface RequestBody {
   json?: unknown
 }
 
-/** One request of a console snippet. */
+/** One request of a console snippet, or of a Kibana example (`curl` command or bare request line). */
 export interface ConsoleRequest {
   method: HttpMethod
-  /** Path as written, with a leading `/` and without the query string. */
+  /** Path as written, with a leading `/`, without the query string and without a host (`localhost:5601`). */
   path: string
   /** Decoded query parameters, in order of appearance. A flag without a value maps to `""`. */
   query: Record<string, string>
+  /**
+   * Headers the example sets (`curl -H 'kbn-xsrf: true'`), names lower-cased, in order; absent when it sets
+   * none. Console requests never set any.
+   */
+  headers?: Record<string, string>
   body?: RequestBody
   position: SourcePosition
 }
+
+/** The service a snippet's requests go to; Elasticsearch unless a marker says otherwise. */
+export type SnippetTarget = 'elasticsearch' | 'kibana'
 
 export type SnippetRole =
   /** A console request snippet (`// CONSOLE`, `[source,console]` or `// TEST`). */
@@ -169,6 +177,11 @@ export interface Snippet {
   testSetup: boolean
   /** `// TEARDOWN`: runs after each test of the page. */
   teardown: boolean
+  /**
+   * `kibana` for a `// KIBANA` snippet (Kibana's HTTP API: `curl … api/…` or `GET api/…`, replayed against
+   * `KIBANA_URL` with `kbn-xsrf`), and for the response shown after one; absent for Elasticsearch.
+   */
+  target?: SnippetTarget
   /** Options from `// TEST[...]` (present when the marker is). */
   test?: TestOptions
   /** Options from `// TESTRESPONSE[...]` (present when the marker is). */

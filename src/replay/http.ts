@@ -25,7 +25,7 @@ export async function sendRequest(target: Target, request: ReplayRequest, previo
   const { body, contentType } = encodeBody(request.body, previousJson)
   const response = await send(url, {
     method: request.method,
-    headers: { ...target.headers, ...(contentType ? { 'content-type': contentType } : {}) },
+    headers: { ...documentedHeaders(request.headers), ...target.headers, ...(contentType ? { 'content-type': contentType } : {}) },
     body,
     dispatcher: target.dispatcher,
     headersTimeout: TIMEOUT_MS,
@@ -36,6 +36,13 @@ export async function sendRequest(target: Target, request: ReplayRequest, previo
     text: await response.body.text(),
     warnings: parseWarnings(response.headers.warning),
   }
+}
+
+/** Headers a page's example sets are sent, but for credentials (the environment's only) and the body's own. */
+const NOT_SENT = new Set(['authorization', 'cookie', 'proxy-authorization', 'host', 'content-type', 'content-length', 'transfer-encoding', 'connection'])
+
+function documentedHeaders(headers: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_SENT.has(name.toLowerCase())))
 }
 
 function joinPath(base: string, path: string, previousJson: unknown): string {

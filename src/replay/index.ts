@@ -11,6 +11,7 @@ import { checkCatch, checkWarnings } from './expect.js'
 import { sendRequest, type ReplayAnswer } from './http.js'
 import { matchResponse } from './match.js'
 import { targetFromEnv, type Target } from './target.js'
+import type { SnippetTarget } from '../model/types.js'
 import type { ReplayPage, ReplayRequest, ReplayStep } from './types.js'
 import { describeRequest, writesOf } from './writes.js'
 
@@ -19,10 +20,16 @@ export type { ReplayBody, ReplayPage, ReplayRequest, ReplayResponse, ReplayStep 
 
 const PROBE_TIMEOUT_MS = 5_000
 
-let target: Target | undefined
-/** Why no test can run (no server), or undefined once the server answered; probed at most once. */
-let unreachable: Promise<string | undefined> | undefined
-const writesByPage = new Map<string, Set<string>>()
+const targets = new Map<SnippetTarget, Target>()
+/** Why no test can run against a target (no server), or undefined once it answered; probed at most once each. */
+const unreachable = new Map<SnippetTarget, Promise<string | undefined>>()
+const writesByPage = new Map<string, Record<SnippetTarget, Set<string>>>()
+
+function targetOf(service: SnippetTarget): Target {
+  let target = targets.get(service)
+  if (!target) targets.set(service, (target = targetFromEnv(process.env, service)))
+  return target
+}
 
 /**
  * Registers one replay test: `steps` are the documented requests and responses in order, `teardown` the
@@ -30,19 +37,29 @@ const writesByPage = new Map<string, Set<string>>()
  */
 export function replayTest(page: ReplayPage, name: string, steps: ReplayStep[], teardown: ReplayRequest[] = []): void {
   // Collection registers every test of the file before any runs, so the check below sees the whole page.
-  const writes = writesByPage.get(page.file) ?? new Set<string>()
-  for (const write of writesOf({ ...page, teardown: [...page.teardown, ...teardown] }, [steps])) writes.add(write)
+  const whole = { ...page, teardown: [...page.teardown, ...teardown] }
+  const writes = writesByPage.get(page.file) ?? { elasticsearch: new Set<string>(), kibana: new Set<string>() }
+  for (const service of SERVICES) for (const write of writesOf(whole, [steps], service)) writes[service].add(write)
   writesByPage.set(page.file, writes)
+  const requests = [...page.setup, ...steps.filter((step) => step.kind === 'request'), ...whole.teardown]
+  const services = SERVICES.filter((service) => requests.some((r) => (r.target ?? 'elasticsearch') === service))
   test(name, async (context) => {
-    const server = (target ??= targetFromEnv())
     // Refusal comes first: a page that would write to a remote server sends nothing, not even the probe.
-    const writes = [...(writesByPage.get(page.file) ?? [])]
-    if (!server.loopback && !server.allowWrites && writes.length > 0) throw new Error(refusal(server, writes))
-    const reason = await (unreachable ??= probe(server))
-    if (reason) context.skip(reason)
-    await runTest(server, page, steps, [...page.teardown, ...teardown])
+    for (const service of services) {
+      const server = targetOf(service)
+      const refused = [...writes[service]]
+      if (!server.loopback && !server.allowWrites && refused.length > 0) throw new Error(refusal(server, refused))
+    }
+    for (const service of services) {
+      if (!unreachable.has(service)) unreachable.set(service, probe(targetOf(service), service))
+      const reason = await unreachable.get(service)
+      if (reason) context.skip(reason)
+    }
+    await runTest(page, steps, [...page.teardown, ...teardown])
   })
 }
+
+const SERVICES: readonly SnippetTarget[] = ['elasticsearch', 'kibana']
 
 /** Registers a documented `// TEST[skip:…]`; the reason is part of the name. */
 export function skippedTest(name: string): void {
@@ -58,7 +75,7 @@ function refusal(target: Target, writes: readonly string[]): string {
 }
 
 /** Any HTTP answer counts as reachable (even 401): only a failed connection skips the suite. */
-async function probe(target: Target): Promise<string | undefined> {
+async function probe(target: Target, service: SnippetTarget): Promise<string | undefined> {
   try {
     const response = await send(target.url, {
       method: 'GET',
@@ -70,18 +87,18 @@ async function probe(target: Target): Promise<string | undefined> {
     return undefined
   } catch (error) {
     const code = (error as { code?: string }).code ?? (error as Error).name
-    return `no server reachable at ${target.display} (${code}); set ES_URL to replay against one`
+    return `no server reachable at ${target.display} (${code}); set ${service === 'kibana' ? 'KIBANA_URL' : 'ES_URL'} to replay against one`
   }
 }
 
-async function runTest(target: Target, page: ReplayPage, steps: ReplayStep[], teardown: ReplayRequest[]): Promise<void> {
+async function runTest(page: ReplayPage, steps: ReplayStep[], teardown: ReplayRequest[]): Promise<void> {
   let last: ReplayAnswer | undefined
   let failure: unknown
   try {
-    for (const request of page.setup) last = await perform(target, page, request, last)
+    for (const request of page.setup) last = await perform(page, request, last)
     for (const step of steps) {
       if (step.kind === 'request') {
-        last = await perform(target, page, step, last)
+        last = await perform(page, step, last)
         continue
       }
       if (!last) throw new Error(`TESTRESPONSE at ${page.file}:${step.line} has no request to answer`)
@@ -94,7 +111,7 @@ async function runTest(target: Target, page: ReplayPage, steps: ReplayStep[], te
   // Teardown runs whatever happened; its own failure must not hide the test's.
   for (const request of teardown) {
     try {
-      await perform(target, page, request, last)
+      await perform(page, request, last)
     } catch (error) {
       failure ??= error
     }
@@ -102,8 +119,8 @@ async function runTest(target: Target, page: ReplayPage, steps: ReplayStep[], te
   if (failure !== undefined) throw failure
 }
 
-async function perform(target: Target, page: ReplayPage, request: ReplayRequest, previous?: ReplayAnswer): Promise<ReplayAnswer> {
-  const answer = await sendRequest(target, request, previous)
+async function perform(page: ReplayPage, request: ReplayRequest, previous?: ReplayAnswer): Promise<ReplayAnswer> {
+  const answer = await sendRequest(targetOf(request.target ?? 'elasticsearch'), request, previous)
   const what = describeRequest(page, request)
   const problem =
     request.catch !== undefined

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import type { RunnerTask, RunnerTestFile } from 'vitest'
 import { startVitest } from 'vitest/node'
 import { escapeRegex } from '../console/java-regex.js'
-import { DEFAULT_URL, displayUrl, isLoopback } from './target.js'
+import { DEFAULT_KIBANA_URL, DEFAULT_URL, displayUrl, isLoopback } from './target.js'
 import { MANIFEST_NAME, type ReplayManifest } from './types.js'
 
 export interface ReplayRunOptions {
@@ -17,6 +17,8 @@ export interface ReplayRunOptions {
   dir: string
   /** Server URL; defaults to `ES_URL`, then `http://localhost:9200`. */
   target?: string
+  /** Kibana's URL, for `// KIBANA` examples; defaults to `KIBANA_URL`, then `http://localhost:5601`. */
+  kibanaTarget?: string
   /** Allow state-changing requests to a non-loopback server; defaults to `DOCSPEC_ALLOW_WRITES=1`. */
   allowWrites?: boolean
   /** Only tests whose name (`<page-id> › line N`) contains this text. */
@@ -52,6 +54,7 @@ export interface ReplaySummary {
 export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummary> {
   const testsDir = testsFolder(resolve(options.dir))
   const target = options.target ?? process.env.ES_URL ?? DEFAULT_URL
+  const kibanaTarget = options.kibanaTarget ?? process.env.KIBANA_URL ?? DEFAULT_KIBANA_URL
   const allowWrites = options.allowWrites ?? process.env.DOCSPEC_ALLOW_WRITES === '1'
   const display = displayUrl(target)
   const summary: ReplaySummary = { target: display, passed: 0, failed: 0, skipped: 0, tests: [], errors: [] }
@@ -63,10 +66,11 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
 
   // The whole suite refuses up front, so that no page has sent anything when another would be refused.
   const writes = manifestWrites(testsDir)
-  if (!allowWrites && writes.length > 0 && !isLoopback(new URL(target).hostname)) {
+  for (const [url, list] of [[target, writes.elasticsearch], [kibanaTarget, writes.kibana]] as const) {
+    if (allowWrites || list.length === 0 || isLoopback(new URL(url).hostname)) continue
     summary.refused =
-      `refusing to run: ${writes.length} state-changing request(s) would go to ${display}, which is not a loopback ` +
-      `address; allow them with DOCSPEC_ALLOW_WRITES=1. First: ${writes.slice(0, 3).join('; ')}`
+      `refusing to run: ${list.length} state-changing request(s) would go to ${displayUrl(url)}, which is not a loopback ` +
+      `address; allow them with DOCSPEC_ALLOW_WRITES=1. First: ${list.slice(0, 3).join('; ')}`
     return summary
   }
 
@@ -88,7 +92,7 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
       isolate: false,
       cache: false,
       testTimeout: 120_000,
-      env: { ES_URL: target, DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0' },
+      env: { ES_URL: target, KIBANA_URL: kibanaTarget, DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0' },
       ...(options.filter ? { testNamePattern: new RegExp(escapeRegex(options.filter)) } : {}),
     },
     { resolve: { alias: [{ find: /^docspec\/replay$/, replacement: runtimeEntry() }] }, logLevel: 'silent' },
@@ -113,11 +117,14 @@ function testsFolder(dir: string): string {
   return existsSync(join(nested, MANIFEST_NAME)) ? nested : dir
 }
 
-function manifestWrites(testsDir: string): string[] {
+/** The suite's state-changing requests by the service they go to. */
+function manifestWrites(testsDir: string): { elasticsearch: string[]; kibana: string[] } {
   const path = join(testsDir, MANIFEST_NAME)
-  if (!existsSync(path)) return []
+  if (!existsSync(path)) return { elasticsearch: [], kibana: [] }
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as ReplayManifest
-  return manifest.pages.flatMap((page) => page.writes)
+  const kibana = manifest.pages.flatMap((page) => page.kibanaWrites ?? [])
+  const toKibana = new Set(kibana)
+  return { elasticsearch: manifest.pages.flatMap((page) => page.writes.filter((w) => !toKibana.has(w))), kibana }
 }
 
 /** The runtime generated files import: the TypeScript source when running from source, else the build. */

@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { Agent, type Dispatcher } from 'undici'
+import type { SnippetTarget } from '../model/types.js'
 
 export const DEFAULT_URL = 'http://localhost:9200'
+export const DEFAULT_KIBANA_URL = 'http://localhost:5601'
 
 export interface Target {
   /** Base URL without credentials. */
@@ -22,19 +24,38 @@ export interface Target {
 
 export type Env = Record<string, string | undefined>
 
-export function targetFromEnv(env: Env = process.env): Target {
-  const url = new URL(env.ES_URL || DEFAULT_URL)
-  const headers: Record<string, string> = {}
+interface Settings {
+  url?: string
+  apiKey?: string
+  username?: string
+  password?: string
+  ca?: string
+}
+
+/** The variables each service is configured by: Kibana's mirror Elasticsearch's. */
+const SETTINGS: Record<SnippetTarget, (env: Env) => Settings> = {
+  elasticsearch: (env) => ({ url: env.ES_URL, apiKey: env.ES_API_KEY, username: env.ES_USERNAME, password: env.ES_PASSWORD, ca: env.ES_CA_CERT }),
+  kibana: (env) => ({ url: env.KIBANA_URL, apiKey: env.KIBANA_API_KEY, username: env.KIBANA_USERNAME, password: env.KIBANA_PASSWORD, ca: env.KIBANA_CA_CERT }),
+}
+
+/**
+ * The Elasticsearch target (`ES_URL`, `ES_API_KEY`, …) or the Kibana one (`KIBANA_URL`, `KIBANA_API_KEY`, …),
+ * which also gets the `kbn-xsrf` header Kibana asks of every API call.
+ */
+export function targetFromEnv(env: Env = process.env, service: SnippetTarget = 'elasticsearch'): Target {
+  const settings = SETTINGS[service](env)
+  const url = new URL(settings.url || (service === 'kibana' ? DEFAULT_KIBANA_URL : DEFAULT_URL))
+  const headers: Record<string, string> = service === 'kibana' ? { 'kbn-xsrf': 'true' } : {}
   const urlUser = decodeURIComponent(url.username)
   const urlPassword = decodeURIComponent(url.password)
   url.username = ''
   url.password = ''
-  const username = env.ES_USERNAME || urlUser
-  const password = env.ES_PASSWORD ?? urlPassword
-  if (env.ES_API_KEY) headers.authorization = `ApiKey ${env.ES_API_KEY}`
+  const username = settings.username || urlUser
+  const password = settings.password ?? urlPassword
+  if (settings.apiKey) headers.authorization = `ApiKey ${settings.apiKey}`
   else if (username) headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
   const tls = {
-    ...(env.ES_CA_CERT ? { ca: readFileSync(env.ES_CA_CERT) } : {}),
+    ...(settings.ca ? { ca: readFileSync(settings.ca) } : {}),
     ...(env.DOCSPEC_INSECURE === '1' ? { rejectUnauthorized: false } : {}),
   }
   return {

@@ -3,7 +3,7 @@
  * the runtime (`docspec/replay`); keeping them plain JSON-like values makes the files deterministic and
  * lets the runner read the same facts from the manifest without executing anything.
  */
-import type { HttpMethod } from '../model/types.js'
+import type { HttpMethod, SnippetTarget } from '../model/types.js'
 
 export type ReplayBody =
   | { kind: 'json'; json: unknown }
@@ -18,6 +18,10 @@ export interface ReplayRequest {
   path: string
   /** Decoded query parameters in order of appearance. */
   query: Record<string, string>
+  /** `kibana`: sent to `KIBANA_URL` with `kbn-xsrf` (a `// KIBANA` example); absent: to `ES_URL`. */
+  target?: SnippetTarget
+  /** Headers the example sets (`curl -H`), sent but for credentials and the body's own headers. */
+  headers?: Record<string, string>
   body?: ReplayBody
   /** Name of the named setup or teardown this request comes from. */
   from?: string
@@ -57,6 +61,8 @@ export interface ManifestPage {
   test: string
   /** Requests that change state (`PUT`, `POST`, `DELETE`, `PATCH`), as `METHOD /path (file:line)`. */
   writes: string[]
+  /** Those of `writes` sent to Kibana (`KIBANA_URL`), when there are any. */
+  kibanaWrites?: string[]
 }
 
 export interface ReplayManifest {

@@ -40,7 +40,7 @@ export async function generate(inputs: string[], options: GenerateOptions): Prom
   const progress = options.progress?.('types') ?? NO_PROGRESS
   progress.start(models.filter((m) => m.endpoints.length > 0).length)
   const types = await emitTypes(models, { ...format, ...(caches && { modules: caches.modules }), onModule: () => progress.tick() }).finally(() => progress.stop())
-  const tests = await emitReplayTests(models, { setups, ...format })
+  const tests = await emitReplayTests(models, { ...(options.setupsFile !== undefined && { setups }), ...format })
   caches?.sweep()
   const result = await writeOutput(path.resolve(options.out), [...types.files, ...tests.files], { check: options.check ?? false })
   const error = cacheError ?? caches?.writeError()

@@ -6,5 +6,6 @@
 export { extractInputs, type Extracted } from './extract.js'
 export { generate, type GenerateOptions, type Generated } from './generate.js'
 export { InputError, type Progress, type RunOptions } from './options.js'
+export { resolveRoot } from '../load/index.js'
 export { VERSION } from './version.js'
 export { watchGenerate, type Watcher, type WatchOptions } from './watch.js'

@@ -22,7 +22,7 @@ describe('README', () => {
   })
 
   it('documents every environment variable the tool reads', () => {
-    const read = new Set([...code.matchAll(/\benv\.((?:ES|DOCSPEC)_[A-Z_]+)/g)].map((m) => m[1]!))
+    const read = new Set([...code.matchAll(/\benv\.((?:ES|KIBANA|DOCSPEC)_[A-Z_]+)/g)].map((m) => m[1]!))
     expect(read.size).toBeGreaterThanOrEqual(7)
     expect([...read].filter((v) => !readme.includes(`\`${v}`)).sort()).toEqual([])
   })

@@ -101,9 +101,12 @@ describe('emitReplayTests', () => {
     expect(files.map((f) => f.path)).toEqual(['replay/search-count.test.ts', 'replay/search-count-2.test.ts', 'replay/manifest.json'])
   })
 
-  it('reports an unknown named setup', async () => {
-    const { diagnostics } = await emitReplayTests([rollupStop], {})
-    expect(diagnostics.map((d) => d.rule)).toEqual(['unknown-setup'])
+  it('reports a named setup as a warning without setups, and an unknown one as an error with them', async () => {
+    const without = await emitReplayTests([rollupStop], {})
+    expect(without.diagnostics.map((d) => `${d.rule} ${d.severity}`)).toEqual(['unknown-setup warning'])
+    expect(without.files.find((f) => f.path.endsWith('.test.ts'))?.content).toMatch(/skippedTest\('.*\(skipped: setup "\w+" needs a setups file\)'\)/)
+    const unknown = await emitReplayTests([rollupStop], { setups: {} })
+    expect(unknown.diagnostics.map((d) => `${d.rule} ${d.severity}`)).toEqual(['unknown-setup error'])
   })
 
   describe('type-checks under tsc --strict', () => {

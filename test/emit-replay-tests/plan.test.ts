@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planPage } from '../../src/emit/replay-tests/plan.js'
+import { matchResponse } from '../../src/replay/match.js'
 import { options, page, request, rollupStop, SETUPS } from '../replay/models.js'
 
 const FILE = 'reference/p.asciidoc'
@@ -57,6 +58,14 @@ describe('snippets to tests', () => {
     expect(result?.tests).toHaveLength(1)
   })
 
+  it('runs a NOTCONSOLE snippet marked TESTSETUP or TEARDOWN, as the doc tests do', () => {
+    const hidden = (line: number, text: string) => ({ line, role: 'request' as const, text, requests: [], notConsole: true, console: false })
+    const result = plan([{ ...hidden(1, 'PUT /products\n{"mappings": {}}\n'), testSetup: true }, { ...hidden(5, 'DELETE /products\n'), teardown: true }, get(9, '/products/_search')])
+    expect(result.plan?.page.setup).toEqual([{ line: 1, method: 'PUT', path: '/products', query: {}, body: { kind: 'json', json: { mappings: {} } } }])
+    expect(result.plan?.page.teardown).toEqual([{ line: 5, method: 'DELETE', path: '/products', query: {} }])
+    expect(result.diagnostics.map((d) => d.rule)).toEqual([])
+  })
+
   it('does not replay NOTCONSOLE or plain snippets', () => {
     expect(plan([{ ...get(1, '/a'), notConsole: true }, { ...get(3, '/b'), console: false }]).plan).toBeUndefined()
   })
@@ -75,7 +84,24 @@ describe('snippets to tests', () => {
     expect(steps).toEqual([{ kind: 'request', line: 4, method: 'GET', path: '/logs-000001/_doc/1', query: { refresh: '' }, warnings: [] }])
   })
 
-  it('applies TESTRESPONSE substitutions and picks the comparison mode', () => {
+  it('leaves the doc-test YAML steps a substitution appends out of the request body', () => {
+    const yaml = '\\nstartyaml\\n  - compare_analyzers: {index: thai_example, first: thai, second: rebuilt_thai}\\nendyaml\\n'
+    const snippets = [
+      {
+        line: 4,
+        role: 'request' as const,
+        text: 'PUT /thai_example\n{"settings": {"analysis": {}}}\n',
+        requests: [request(FILE, 4, 'PUT', '/thai_example')],
+        test: options({ substitutions: [{ pattern: '\\n$', replacement: yaml }] }),
+      },
+    ]
+    expect(plan(snippets).plan?.tests[0]?.steps).toEqual([
+      { kind: 'request', line: 4, method: 'PUT', path: '/thai_example', query: {}, body: { kind: 'json', json: { settings: { analysis: {} } } }, warnings: [] },
+    ])
+    expect(rules(snippets)).toEqual(['yaml-not-replayed@4'])
+  })
+
+  it('applies TESTRESPONSE substitutions and matches _cat and non_json responses as patterns', () => {
     const steps = plan([
       get(1, '/_cat/indices'),
       { ...answer(3, 0, 'green  idx 12 <1>'), testResponse: options({ cat: true, substitutions: [{ pattern: '12', replacement: '\\\\d+' }] }) },
@@ -84,8 +110,19 @@ describe('snippets to tests', () => {
     ]).plan?.tests[0]?.steps
     expect(steps?.filter((s) => s.kind === 'response')).toEqual([
       { kind: 'response', line: 3, expected: 'green  idx \\d+', mode: 'cat' },
-      { kind: 'response', line: 7, expected: 'plain', mode: 'text' },
+      { kind: 'response', line: 7, expected: 'plain', mode: 'cat' },
     ])
+  })
+
+  it('matches a non_json response as the regex its substitutions make of it', () => {
+    const steps = plan([
+      get(1, '/_cat/master?v'),
+      { ...answer(3, 0, 'id                     host      ip        node\nYzWoH_2BT-6UjVGDyPdqYg 127.0.0.1 127.0.0.1 YzWoH_2'), testResponse: options({ nonJson: true, substitutions: [{ pattern: '\\n.+', replacement: '\\n.+' }] }) },
+    ]).plan?.tests[0]?.steps
+    const response = steps?.find((s) => s.kind === 'response')
+    if (response?.kind !== 'response') throw new Error('no response step')
+    const actual = { status: 200, text: 'id                     host      ip        node\nBtuLndGCQKWfO-XRvFYPDQ 127.0.0.1 127.0.0.1 node-0\n' }
+    expect(matchResponse(actual, response, { file: FILE, line: 3 })).toEqual({ ok: true })
   })
 
   it('expects catch: on the last request only and warning: on each', () => {
@@ -136,8 +173,20 @@ describe('generation-time diagnostics', () => {
     expect(rules(snippets)).toEqual(want)
   })
 
-  it('skips a test whose named setup is unknown, saying why', () => {
-    expect(plan([{ ...get(1, '/a'), test: options({ setup: ['nope'] }) }]).plan?.tests[0]?.skip).toBe('a named setup or teardown is not defined')
+  it('skips a test whose named setup is unknown, saying why: an error with a setups file', () => {
+    const { plan: result, diagnostics } = plan([{ ...get(1, '/a'), test: options({ setup: ['nope'] }) }])
+    expect(result?.tests[0]?.skip).toBe('setup "nope" is not defined')
+    expect(diagnostics).toMatchObject([{ rule: 'unknown-setup', severity: 'error' }])
+  })
+
+  it('skips a test with a named setup when no setups file was given: a warning', () => {
+    const { plan: result, diagnostics } = planPage(page(FILE, 'p', [{ ...get(1, '/a'), test: options({ setup: ['sensor_rollup_job'] }) }, get(3, '/b')]), { teardowns: {} })
+    expect(result?.tests.map((t) => t.name)).toEqual(['p › line 1 (skipped: setup "sensor_rollup_job" needs a setups file)', 'p › line 3'])
+    expect(diagnostics).toMatchObject([{ rule: 'unknown-setup', severity: 'warning', line: 1, message: expect.stringMatching(/no setups file was given \(--setups\)/) }])
+  })
+
+  it('skips a test whose named teardown is unknown, saying why', () => {
+    expect(plan([{ ...get(1, '/a'), test: options({ teardown: ['nope'] }) }]).plan?.tests[0]?.skip).toBe('teardown "nope" is not defined')
   })
 
   it('skips a test whose substitution cannot be applied', () => {

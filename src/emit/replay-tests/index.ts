@@ -12,7 +12,7 @@ import { writesOf } from '../../replay/writes.js'
 import { planPage, type PagePlan } from './plan.js'
 
 export interface ReplayEmitOptions {
-  /** Named setups (`TEST[setup:name]`): name → console text. */
+  /** Named setups (`TEST[setup:name]`): name → console text. Without them, a named setup skips its test with a warning. */
   setups?: Record<string, string>
   /** Named teardowns (`TEST[teardown:name]`): name → console text. */
   teardowns?: Record<string, string>
@@ -28,7 +28,7 @@ export async function emitReplayTests(
   models: PageModel[],
   options: ReplayEmitOptions,
 ): Promise<{ files: { path: string; content: string }[]; diagnostics: Diagnostic[] }> {
-  const scripts = { setups: options.setups ?? {}, teardowns: options.teardowns ?? {} }
+  const scripts = { ...(options.setups && { setups: options.setups }), teardowns: options.teardowns ?? {} }
   const files: { path: string; content: string }[] = []
   const diagnostics: Diagnostic[] = []
   const manifest: ReplayManifest = { generatedBy: 'docspec', pages: [] }
@@ -86,8 +86,10 @@ function pageConstant(page: PagePlan['page']): VariableStatementStructure {
 
 function manifestPage({ page, tests }: PagePlan, test: string): ManifestPage {
   const runnable = tests.filter((t) => t.skip === undefined)
-  const writes = writesOf({ ...page, teardown: [...page.teardown, ...runnable.flatMap((t) => t.teardown)] }, runnable.map((t) => t.steps))
-  return { id: page.id, file: page.file, test, writes: [...new Set(writes)] }
+  const whole = { ...page, teardown: [...page.teardown, ...runnable.flatMap((t) => t.teardown)] }
+  const steps = runnable.map((t) => t.steps)
+  const kibanaWrites = [...new Set(writesOf(whole, steps, 'kibana'))]
+  return { id: page.id, file: page.file, test, writes: [...new Set(writesOf(whole, steps))], ...(kibanaWrites.length > 0 && { kibanaWrites }) }
 }
 
 /**

@@ -5,11 +5,12 @@
  */
 import { snippetContents } from '../../console/callouts.js'
 import { positionAtLines } from '../../console/position.js'
+import { parseKibana } from '../../console/kibana.js'
 import { parseConsole } from '../../console/requests.js'
 import { applySubstitutions } from '../../console/substitute.js'
 import { replaceTripleQuotes } from '../../console/triple-quotes.js'
 import { diagnostic } from '../../model/diagnostic.js'
-import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Snippet, Substitution, TestOptions } from '../../model/types.js'
+import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Severity, Snippet, SnippetTarget, Substitution, TestOptions } from '../../model/types.js'
 import { isKnownCatch } from '../../replay/expect.js'
 import { parseExpectedJson } from '../../replay/match.js'
 import type { ReplayPage, ReplayRequest, ReplayStep, ResponseMode } from '../../replay/types.js'
@@ -29,7 +30,8 @@ export interface PagePlan {
 }
 
 export interface NamedScripts {
-  setups: Record<string, string>
+  /** Undefined when no setups file was given: a named setup then skips its test with a warning. */
+  setups?: Record<string, string>
   teardowns: Record<string, string>
 }
 
@@ -39,7 +41,7 @@ export function planPage(model: PageModel, scripts: NamedScripts): { plan?: Page
   for (const snippet of model.examples) {
     if (snippet.testSetup || snippet.teardown) planner.setupOrTeardown(snippet)
     else if (snippet.role === 'response') planner.response(snippet)
-    else if (snippet.role === 'request' && !snippet.notConsole && (snippet.console || snippet.test)) planner.request(snippet)
+    else if (snippet.role === 'request' && !snippet.notConsole && (snippet.console || snippet.test || snippet.target === 'kibana')) planner.request(snippet)
   }
   return planner.finish()
 }
@@ -63,8 +65,8 @@ class PagePlanner {
     this.page = { id: model.id, file: model.file, setup: [], teardown: [] }
   }
 
-  readonly report: Report = (rule, snippet, message) => {
-    this.diagnostics.push(diagnostic(rule, { ...snippet.position, file: this.model.file }, message))
+  readonly report: Report = (rule, snippet, message, severity) => {
+    this.diagnostics.push(diagnostic(rule, { ...snippet.position, file: this.model.file }, message, severity))
   }
 
   /** `TESTSETUP` / `TEARDOWN`: run before / after every test of the page. */
@@ -108,11 +110,11 @@ class PagePlanner {
     if (options?.skip !== undefined) test.skip ??= options.skip
     const setup = this.named(snippet, 'setup', options?.setup ?? [])
     const teardown = this.named(snippet, 'teardown', options?.teardown ?? [])
-    if (!setup || !teardown) test.skip ??= 'a named setup or teardown is not defined'
+    for (const named of [setup, teardown]) if ('missing' in named) test.skip ??= named.missing
     const requests = snippetRequests(snippet, options, this.report)
     if (!requests) test.skip ??= UNUSABLE_SUBSTITUTION
-    test.steps.push(...[...(setup ?? []), ...(requests ?? [])].map((r) => toStep(ordered(r))))
-    test.teardown.push(...(teardown ?? []).map(ordered))
+    test.steps.push(...[...('requests' in setup ? setup.requests : []), ...(requests ?? [])].map((r) => toStep(ordered(r))))
+    test.teardown.push(...('requests' in teardown ? teardown.requests : []).map(ordered))
     this.testOf.set(snippet.index, test)
   }
 
@@ -143,25 +145,32 @@ class PagePlanner {
     return this.current
   }
 
-  /** The requests of named setups or teardowns; undefined (reported) when one is not defined. */
-  private named(snippet: Snippet, kind: 'setup' | 'teardown', names: string[]): ReplayRequest[] | undefined {
+  /**
+   * The requests of named setups or teardowns, or why the test is skipped (reported) when one is not defined.
+   * Without a setups file a named setup is a warning: the docs name setups their build defines elsewhere.
+   */
+  private named(snippet: Snippet, kind: 'setup' | 'teardown', names: string[]): { requests: ReplayRequest[] } | { missing: string } {
     const table = kind === 'setup' ? this.scripts.setups : this.scripts.teardowns
     const requests: ReplayRequest[] = []
     for (const name of names) {
-      const text = table[name]
+      const text = table?.[name]
+      if (text === undefined && !table) {
+        this.report('unknown-setup', snippet, `setup "${name}" cannot be run: no setups file was given (--setups); the test is skipped`, 'warning')
+        return { missing: `setup "${name}" needs a setups file` }
+      }
       if (text === undefined) {
         this.report(kind === 'setup' ? 'unknown-setup' : 'unknown-teardown', snippet, `${kind} "${name}" is not defined in the ${kind}s file`)
-        return undefined
+        return { missing: `${kind} "${name}" is not defined` }
       }
       // Lines of a named script count from 1 within the script.
       const parsed = parseConsole(text, positionAtLines(this.model.file, 1))
       requests.push(...parsed.requests.map((request) => ({ ...fromModel(request), from: name })))
     }
-    return requests
+    return { requests }
   }
 }
 
-type Report = (rule: RuleId, snippet: Snippet, message: string) => void
+type Report = (rule: RuleId, snippet: Snippet, message: string, severity?: Severity) => void
 
 const UNUSABLE_SUBSTITUTION = 'a substitution cannot be applied'
 
@@ -171,9 +180,15 @@ const UNUSABLE_SUBSTITUTION = 'a substitution cannot be applied'
  */
 function substitute(snippet: Snippet, substitutions: readonly Substitution[], report: Report): string | undefined {
   const result = applySubstitutions(snippetContents(snippet.text), substitutions)
-  if (result.ok) return result.text
-  report('invalid-substitution', snippet, `a substitution cannot be applied: ${result.message}`)
-  return undefined
+  if (!result.ok) {
+    report('invalid-substitution', snippet, `a substitution cannot be applied: ${result.message}`)
+    return undefined
+  }
+  // `startyaml … endyaml` holds doc-test YAML steps (docs/README.asciidoc), often added by a substitution:
+  // they are no console text, and left in they turn the request body into text no server accepts.
+  const text = result.text.replace(/^startyaml\n[\s\S]*?^endyaml$\n?/gm, '')
+  if (text !== result.text) report('yaml-not-replayed', snippet, `the doc-test YAML steps (startyaml … endyaml) of the snippet at line ${snippet.position.line} are not replayed`)
+  return text
 }
 
 /**
@@ -182,11 +197,16 @@ function substitute(snippet: Snippet, substitutions: readonly Substitution[], re
  */
 function snippetRequests(snippet: Snippet, options: TestOptions | undefined, report: Report): ReplayRequest[] | undefined {
   const substitutions = options?.substitutions ?? []
-  let requests = snippet.requests.map(fromModel)
-  if (substitutions.length > 0) {
+  const replayed = (request: ConsoleRequest) => fromModel(request, snippet.target)
+  let requests = snippet.requests.map(replayed)
+  // A NOTCONSOLE snippet has no requests in the model, yet the doc tests run it when it is a TESTSETUP or
+  // TEARDOWN (pages hide their setup in a comment block that way): its text is read here.
+  const hidden = requests.length === 0 && (snippet.testSetup || snippet.teardown)
+  if (substitutions.length > 0 || hidden || /^startyaml$/m.test(snippet.text)) {
     const text = substitute(snippet, substitutions, report)
     if (text === undefined) return undefined
-    requests = parseConsole(text, positionAtLines(snippet.position.file, snippet.position.line)).requests.map(fromModel)
+    const parse = snippet.target === 'kibana' ? parseKibana : parseConsole
+    requests = parse(text, positionAtLines(snippet.position.file, snippet.position.line)).requests.map(replayed)
   }
   if (requests.length === 0) {
     report('no-requests', snippet, `the snippet at line ${snippet.position.line} holds no request to replay`)
@@ -203,8 +223,10 @@ function snippetRequests(snippet: Snippet, options: TestOptions | undefined, rep
   return requests
 }
 
-function fromModel(request: ConsoleRequest): ReplayRequest {
+function fromModel(request: ConsoleRequest, target?: SnippetTarget): ReplayRequest {
   const replay: ReplayRequest = { line: request.position.line, method: request.method, path: request.path, query: { ...request.query } }
+  if (target === 'kibana') replay.target = target
+  if (request.headers) replay.headers = { ...request.headers }
   const body = request.body
   if (body?.kind === 'json' && body.json !== undefined) replay.body = { kind: 'json', json: body.json }
   else if (body?.kind === 'ndjson' && Array.isArray(body.json)) replay.body = { kind: 'ndjson', lines: body.json }
@@ -214,12 +236,14 @@ function fromModel(request: ConsoleRequest): ReplayRequest {
 }
 
 /** Fixed key order, so generated files read the same whichever parser produced the request. */
-function ordered({ line, method, path, query, body, from, catch: expectError, warnings }: ReplayRequest): ReplayRequest {
+function ordered({ line, method, path, query, target, headers, body, from, catch: expectError, warnings }: ReplayRequest): ReplayRequest {
   return {
     line,
     method,
     path,
     query,
+    ...(target && { target }),
+    ...(headers && { headers }),
     ...(body && { body }),
     ...(from !== undefined && { from }),
     ...(expectError !== undefined && { catch: expectError }),
@@ -235,7 +259,9 @@ function expectedResponse(snippet: Snippet, report: Report): { line: number; exp
   const options = snippet.testResponse
   const expected = substitute(snippet, options?.substitutions ?? [], report)?.trim()
   if (expected === undefined) return undefined
-  let mode: ResponseMode = options?.cat ? 'cat' : options?.nonJson ? 'text' : 'json'
+  // non_json adds the substitutions that make the response a whitespace-tolerant regex, as _cat does
+  // (docs/README.asciidoc): the pages' own substitutions put \d+ and .+ into it.
+  let mode: ResponseMode = options?.cat || options?.nonJson ? 'cat' : 'json'
   if (mode === 'json') {
     try {
       parseExpectedJson(expected)

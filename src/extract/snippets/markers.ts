@@ -4,17 +4,19 @@ import { emptyTestOptions, parseTestOptions, type MarkerKind } from './test-opti
 
 /** The snippet fields its marker comments set (`markers` keeps the recognised ones verbatim, in order). */
 export interface Markers extends Pick<Snippet, 'markers' | 'console' | 'notConsole' | 'testSetup' | 'teardown' | 'test' | 'testResponse'> {
+  /** `// KIBANA`: a request to Kibana's HTTP API. */
+  kibana: boolean
   diagnostics: Diagnostic[]
 }
 
-/** Markers without options. `AUTOSENSE` is the old name of `CONSOLE`; `KIBANA` and `SENSE:` are only recorded. */
+/** Markers without options. `AUTOSENSE` is the old name of `CONSOLE`; `SENSE:` is only recorded. */
 const FLAG = /^\/\/\s*(CONSOLE|NOTCONSOLE|TESTSETUP|TEARDOWN|AUTOSENSE|KIBANA)\s*$/
 const SENSE = /^\/\/\s*SENSE:\S/
 const OPTIONS = /^\/\/\s*(TESTRESPONSE|TEST)(?=\[|\s*$)/
 
 /** Parses the marker comments that follow a snippet; several `// TEST[...]` lines accumulate into one TestOptions. */
 export function parseMarkers(comments: { text: string; position: SourcePosition }[]): Markers {
-  const result: Markers = { markers: [], console: false, notConsole: false, testSetup: false, teardown: false, diagnostics: [] }
+  const result: Markers = { markers: [], console: false, notConsole: false, testSetup: false, teardown: false, kibana: false, diagnostics: [] }
   for (const { text: raw, position } of comments) {
     const text = raw.trimEnd()
     const flag = FLAG.exec(text)
@@ -24,6 +26,7 @@ export function parseMarkers(comments: { text: string; position: SourcePosition 
       else if (flag[1] === 'NOTCONSOLE') result.notConsole = true
       else if (flag[1] === 'TESTSETUP') result.testSetup = true
       else if (flag[1] === 'TEARDOWN') result.teardown = true
+      else if (flag[1] === 'KIBANA') result.kibana = true
       continue
     }
     if (SENSE.test(text)) {
