@@ -35,7 +35,7 @@ function mutation(maxLine) {
       cycle: fc.boolean(),
     }),
     fc.record({ kind: fc.constant('flatten') }),
-    fc.record({ kind: fc.constant('duplicate'), at, length: fc.integer({ min: 1, max: 4000 }), times: fc.integer({ min: 2, max: 200 }) }),
+    fc.record({ kind: fc.constant('duplicate'), at, length: fc.integer({ min: 1, max: 4000 }), times: fc.integer({ min: 2, max: 60 }) }),
   )
 }
 
@@ -43,7 +43,7 @@ function mutation(maxLine) {
 export function hostileRecipe(baseCount, options = {}) {
   return fc.record({
     base: fc.integer({ min: 0, max: Math.max(baseCount - 1, 0) }),
-    mutations: fc.array(mutation(options.maxLine ?? 1_000_000), { minLength: 1, maxLength: 4 }),
+    mutations: fc.array(mutation(options.maxLine ?? 300_000), { minLength: 1, maxLength: 4 }),
   })
 }
 
