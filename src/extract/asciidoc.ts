@@ -1,4 +1,9 @@
-import { load, MemoryLogger, LoggerManager, type AbstractBlock, type Document, type ListItem } from '@asciidoctor/core'
+import { ListItem, load, MemoryLogger, LoggerManager, type AbstractBlock, type Document } from '@asciidoctor/core'
+
+// docspec reads a list item's source text (`rawText`), never Asciidoctor's conversion of it, which Asciidoctor
+// 4 computes for every item while loading: its inline passthrough pattern rescans an item from every unclosed
+// `+` or backtick, so an item of a few kilobytes of them took seconds. Unconverted, `getText()` gives the source.
+ListItem.prototype.precomputeText = async () => undefined
 
 /**
  * Parses loaded page lines with Asciidoctor. Includes were already expanded by `load` (inside the docs
