@@ -19,7 +19,7 @@ export const MAX_INCLUDE_LINES = 250_000
  */
 export const MAX_INCLUDES = 10_000
 /** Text a page may add by including text it already included (the same file, or the same tagged part), in characters. */
-export const MAX_REPEATED_CHARS = 512 * 1024
+export const MAX_REPEATED_CHARS = 128 * 1024
 
 export interface IncludeContext {
   /** Absolute docs root: nothing outside it is ever read. */

@@ -28,7 +28,7 @@ export const RULES = {
   'include-outside-root': { stage: 'load', severity: 'error', description: 'An `include::` target resolves outside the docs root; it is not read.' },
   'include-cycle': { stage: 'load', severity: 'error', description: 'An `include::` would include its own file (or nests too deep); it is skipped.' },
   'include-unresolved': { stage: 'load', severity: 'error', description: 'An `include::` target uses an attribute nobody defines.' },
-  'include-too-large': { stage: 'load', severity: 'error', description: 'Includes grew the page past 250,000 lines or 10,000 include directives, or repeated included text past 512 KiB; the rest are skipped.' },
+  'include-too-large': { stage: 'load', severity: 'error', description: 'Includes grew the page past 250,000 lines or 10,000 include directives, or repeated included text past 128 KiB; the rest are skipped.' },
   'include-tag-missing': { stage: 'load', severity: 'warning', description: 'An `include::` asks for a `tag=` its file lacks.' },
   'line-too-long': { stage: 'load', severity: 'warning', description: 'A line is longer than 16,384 characters; only its start is read.' },
   reflowed: { stage: 'load', severity: 'warning', description: 'The page lost its newlines and was reflowed; positions still point into the original text.' },
