@@ -5,8 +5,8 @@
  * token as it streams in, so a large one costs neither memory nor a blocked event loop; only a body small
  * enough to be compared with the documented examples is kept and parsed.
  */
-import { Tokenizer, TokenType } from '@streamparser/json'
 import type { EsFailure } from './errors.js'
+import { JsonLexer, type TokenKind } from './json-lexer.js'
 
 /** Nesting Elasticsearch's JSON parser accepts (Jackson's `maxNestingDepth`). */
 export const MAX_JSON_DEPTH = 1000
@@ -37,16 +37,17 @@ export function readsAsJson(contentType: string | string[] | undefined): boolean
 type Expect = 'value' | 'value-or-end' | 'key-or-end' | 'key' | 'colon' | 'comma-or-end'
 
 /**
- * Checks a body chunk by chunk and keeps its first `COMPARED_BODY_BYTES`. The tokenizer does the lexing
+ * Checks a body chunk by chunk and keeps its first `COMPARED_BODY_BYTES`. The lexer reads the tokens
  * (strings, escapes, numbers); this class the grammar and the limits, without building any value.
  */
 export class JsonBodyReader {
-  private readonly tokenizer = new Tokenizer({ separator: '' })
+  private readonly lexer = new JsonLexer({
+    token: (kind, offset, length) => this.token(kind, offset, length),
+    error: (offset, byte) => this.fail(byte === undefined ? 'Unexpected end-of-input' : `Unexpected character ('${String.fromCharCode(byte)}' (code ${byte}))`, offset),
+  })
   private readonly containers: ('object' | 'array')[] = []
   private expect: Expect = 'value'
   private failure: EsFailure | undefined
-  /** Where the tokenizer stopped, when it did. */
-  private failureOffset: number | undefined
   private size = 0
   private readonly kept: Buffer[] = []
   /** Line starts seen in the chunks written so far, for `[line:column]` in refusals. */
@@ -54,23 +55,20 @@ export class JsonBodyReader {
   private lineStart = 0
   private chunk: { start: number; bytes: Uint8Array } = { start: 0, bytes: new Uint8Array() }
 
-  constructor(private readonly json: boolean) {
-    this.tokenizer.onToken = ({ token, value, offset }) => this.token(token, value, offset)
-    this.tokenizer.onError = (error) => this.fail(this.unexpectedAt(error.message))
-  }
+  constructor(private readonly json: boolean) {}
 
   write(bytes: Uint8Array): void {
     if (this.size < COMPARED_BODY_BYTES) this.kept.push(Buffer.from(bytes.subarray(0, COMPARED_BODY_BYTES - this.size)))
     this.chunk = { start: this.size, bytes }
     this.size += bytes.length
     if (!this.json || this.failure) return
-    this.tokenizer.write(bytes)
+    this.lexer.write(bytes, this.chunk.start)
     this.countLines(bytes, this.chunk.start)
   }
 
   end(): ReadBody {
     if (this.json && !this.failure) {
-      if (!this.tokenizer.isEnded) this.tokenizer.end()
+      this.lexer.end(this.size)
       if (!this.failure && (this.containers.length > 0 || (this.expect !== 'value' && this.expect !== 'comma-or-end'))) {
         this.fail(`Unexpected end-of-input: expected close marker for ${this.containers.at(-1) === 'array' ? 'Array' : 'Object'}`, this.size)
       }
@@ -81,59 +79,56 @@ export class JsonBodyReader {
     return { value: parseSmall(Buffer.concat(this.kept).toString('utf8')) }
   }
 
-  private token(token: TokenType, value: unknown, offset: number): void {
+  private token(kind: TokenKind, offset: number, length: number): void {
     if (this.failure) return
-    const problem = this.grammar(token, value)
+    const problem = this.grammar(kind, length)
     if (problem) this.fail(problem, offset)
   }
 
   /** Moves the grammar on by one token; the refusal's reason when the token does not fit. */
-  private grammar(token: TokenType, value: unknown): string | undefined {
-    const open = token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET
+  private grammar(kind: TokenKind, length: number): string | undefined {
     const top = this.containers.at(-1)
     switch (this.expect) {
       case 'colon':
-        if (token !== TokenType.COLON) return `Unexpected ${tokenName(token)}: was expecting a colon to separate field name and value`
+        if (kind !== 'colon') return `Unexpected ${tokenName(kind)}: was expecting a colon to separate field name and value`
         this.expect = 'value'
         return undefined
       case 'key-or-end':
       case 'key':
-        if (token === TokenType.RIGHT_BRACE && this.expect === 'key-or-end') return this.closeContainer()
-        if (token !== TokenType.STRING) return `Unexpected ${tokenName(token)}: was expecting double-quote to start field name`
-        if ((value as string).length > 50_000) return 'Name length exceeds the maximum allowed (50000)'
+        if (kind === 'close-object' && this.expect === 'key-or-end') return this.closeContainer()
+        if (kind !== 'string') return `Unexpected ${tokenName(kind)}: was expecting double-quote to start field name`
+        if (length > 50_000) return 'Name length exceeds the maximum allowed (50000)'
         this.expect = 'colon'
         return undefined
       case 'comma-or-end':
-        if (top === undefined) return this.value(token, value, open)
-        if (token === TokenType.COMMA) {
+        if (top === undefined) return this.value(kind, length)
+        if (kind === 'comma') {
           this.expect = top === 'object' ? 'key' : 'value'
           return undefined
         }
-        if ((top === 'object' && token === TokenType.RIGHT_BRACE) || (top === 'array' && token === TokenType.RIGHT_BRACKET)) return this.closeContainer()
-        return `Unexpected ${tokenName(token)}: was expecting comma to separate ${top === 'object' ? 'Object entries' : 'Array entries'}`
+        if ((top === 'object' && kind === 'close-object') || (top === 'array' && kind === 'close-array')) return this.closeContainer()
+        return `Unexpected ${tokenName(kind)}: was expecting comma to separate ${top === 'object' ? 'Object entries' : 'Array entries'}`
       case 'value-or-end':
-        if (token === TokenType.RIGHT_BRACKET) return this.closeContainer()
-        return this.value(token, value, open)
+        if (kind === 'close-array') return this.closeContainer()
+        return this.value(kind, length)
       case 'value':
-        return this.value(token, value, open)
+        return this.value(kind, length)
     }
   }
 
-  private value(token: TokenType, value: unknown, open: boolean): string | undefined {
-    if (open) {
+  private value(kind: TokenKind, length: number): string | undefined {
+    if (kind === 'open-object' || kind === 'open-array') {
       if (this.containers.length >= MAX_JSON_DEPTH) {
         return `Document nesting depth (${this.containers.length + 1}) exceeds the maximum allowed (${MAX_JSON_DEPTH}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`
       }
-      this.containers.push(token === TokenType.LEFT_BRACE ? 'object' : 'array')
-      this.expect = token === TokenType.LEFT_BRACE ? 'key-or-end' : 'value-or-end'
+      this.containers.push(kind === 'open-object' ? 'object' : 'array')
+      this.expect = kind === 'open-object' ? 'key-or-end' : 'value-or-end'
       return undefined
     }
-    if (token === TokenType.STRING && (value as string).length > MAX_STRING_LENGTH) {
-      return `String value length (${(value as string).length}) exceeds the maximum allowed (${MAX_STRING_LENGTH}, from \`StreamReadConstraints.getMaxStringLength()\`)`
+    if (kind === 'string' && length > MAX_STRING_LENGTH) {
+      return `String value length (${length}) exceeds the maximum allowed (${MAX_STRING_LENGTH}, from \`StreamReadConstraints.getMaxStringLength()\`)`
     }
-    if (token === TokenType.COMMA || token === TokenType.COLON || token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
-      return `Unexpected ${tokenName(token)}: expected a value`
-    }
+    if (kind !== 'string' && kind !== 'scalar') return `Unexpected ${tokenName(kind)}: expected a value`
     this.expect = 'comma-or-end'
     return undefined
   }
@@ -144,15 +139,7 @@ export class JsonBodyReader {
     return undefined
   }
 
-  /** The tokenizer's complaint as Elasticsearch words it, at the byte it names. */
-  private unexpectedAt(message: string): string {
-    const at = Number(/absolute position "(\d+)"/.exec(message)?.[1] ?? this.size)
-    const byte = this.chunk.bytes[at - this.chunk.start]
-    this.failureOffset = at
-    return byte === undefined ? 'Unexpected end-of-input' : `Unexpected character ('${String.fromCharCode(byte)}' (code ${byte}))`
-  }
-
-  private fail(reason: string, offset = this.failureOffset ?? this.size): void {
+  private fail(reason: string, offset = this.size): void {
     if (this.failure) return
     const { line, column } = this.position(offset)
     const text = `[${line}:${column}] ${reason}`
@@ -181,14 +168,14 @@ export class JsonBodyReader {
   }
 }
 
-function tokenName(token: TokenType): string {
-  const names: Partial<Record<TokenType, string>> = {
-    [TokenType.RIGHT_BRACE]: "end-of-Object ('}')",
-    [TokenType.RIGHT_BRACKET]: "end-of-Array (']')",
-    [TokenType.COMMA]: "character (',' (code 44))",
-    [TokenType.COLON]: "character (':' (code 58))",
+function tokenName(kind: TokenKind): string {
+  const names: Partial<Record<TokenKind, string>> = {
+    'close-object': "end-of-Object ('}')",
+    'close-array': "end-of-Array (']')",
+    comma: "character (',' (code 44))",
+    colon: "character (':' (code 58))",
   }
-  return names[token] ?? 'token'
+  return names[kind] ?? 'token'
 }
 
 /** A checked body small enough to compare: JSON, newline-delimited JSON, or (not read as JSON) its text. */

@@ -15,6 +15,8 @@ export interface DocServerOptions {
 }
 
 export const MAX_BODY_BYTES = 100 * 1024 * 1024
+/** Longest stretch the server spends checking one body before it answers other requests. */
+const BODY_SLICE_MS = 4
 /** Node's limit on the request line and headers together (its `maxHeaderSize` default). */
 export const MAX_HEADER_BYTES = 16 * 1024
 
@@ -118,9 +120,18 @@ function readBody(req: IncomingMessage, limit: number): Promise<ReadBody | undef
   return new Promise((resolve, reject) => {
     const reader = new JsonBodyReader(readsAsJson(req.headers['content-type']))
     let size = 0
+    let slice = performance.now()
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size <= limit) reader.write(chunk)
+      // A stream in flowing mode hands over every chunk already buffered in one go: past a few milliseconds
+      // of checking, the body waits for the next turn of the event loop and other requests are answered.
+      if (performance.now() - slice < BODY_SLICE_MS) return
+      req.pause()
+      setImmediate(() => {
+        slice = performance.now()
+        req.resume()
+      })
     })
     req.on('end', () => resolve(size > limit ? undefined : reader.end()))
     req.on('error', reject)

@@ -62,6 +62,29 @@ describe('request bodies', () => {
     expect(deeper.json.error?.reason).toContain(`Document nesting depth (${MAX_JSON_DEPTH + 1}) exceeds the maximum allowed (${MAX_JSON_DEPTH}`)
   })
 
+  it.each([
+    ['{"a":[1,-2.5e+3,0,true,false,null,"x\\u00e9\\n",{}],"b":{"c":[]}}', true],
+    ['  [1, 2]  \n', true],
+    ['{"a":1}\n{"b":2}\n', true],
+    ['"\u00e9t\u00e9"', true],
+    ['{"a":01}', false],
+    ['[1,]', false],
+    ['{"a" 1}', false],
+    ['{"a":tru}', false],
+    ['[-]', false],
+    ['[1.]', false],
+    ['[1e]', false],
+    ['"a\\x"', false],
+    ['"\u0001"', false],
+    ['"unclosed', false],
+    ['[1]]', false],
+    ['{,}', false],
+  ])('reads %j as JSON: %s', (text, valid) => {
+    const read = readBody(text)
+    expect('failure' in read ? read.failure.type : 'ok').toBe(valid ? 'ok' : 'x_content_parse_exception')
+    if (valid && !text.includes('\n{')) expect((read as { value: unknown }).value).toEqual(JSON.parse(text))
+  })
+
   it('keeps and parses only a body small enough to compare with the examples', () => {
     expect(readBody('{"a":1}')).toEqual({ value: { a: 1 } })
     expect(readBody(`[${'1,'.repeat(COMPARED_BODY_BYTES)}1]`)).toEqual({ value: UNCOMPARED_BODY })
