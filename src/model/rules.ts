@@ -24,7 +24,7 @@ export const RULES = {
   'page-outside-root': { stage: 'load', severity: 'error', description: 'A page file inside the docs root is a symbolic link to a file outside it; it is not read.' },
   'file-too-large': { stage: 'load', severity: 'error', description: 'The file is larger than 16 MiB; it is not parsed.' },
   'utf16-file': { stage: 'load', severity: 'info', description: 'The file is UTF-16 (with its byte order mark) and is read as such.' },
-  'include-not-found': { stage: 'load', severity: 'error', description: 'An `include::` target does not exist (or is no regular file, or is over 16 MiB).' },
+  'include-not-found': { stage: 'load', severity: 'error', description: 'An `include::` target does not exist.' },
   'include-outside-root': { stage: 'load', severity: 'error', description: 'An `include::` target resolves outside the docs root; it is not read.' },
   'include-cycle': { stage: 'load', severity: 'error', description: 'An `include::` would include its own file (or nests too deep); it is skipped.' },
   'include-unresolved': { stage: 'load', severity: 'error', description: 'An `include::` target uses an attribute nobody defines.' },
