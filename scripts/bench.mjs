@@ -10,6 +10,10 @@
  *   (b) docspec extract (one thread, then worker threads);
  *   (c) docspec generate without cache: extract + types + replay tests + prettier, written to a temp dir;
  * then generate with a cold cache, and again after one page changed (the incremental rebuild).
+ * On the whole Elasticsearch 7.10 book in ../shared (docs/reference and x-pack/docs, the book's root
+ * docs/reference/index.asciidoc) it measures, on the pages docspec reads: (a) bare Asciidoctor `load` of
+ * each page (includes read by it, with the attributes its book gives it); the book walk alone; docspec
+ * extract (one thread, no cache), as docs CI runs it; and extract again from a warm cache.
  * Each phase runs in a fresh Node process, so times include JIT warm-up but not module loading, and
  * peak RSS is the phase's own.
  */
@@ -21,6 +25,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = path.resolve(projectRoot, '../shared/corpus/elasticsearch/docs/reference')
+const book = path.resolve(projectRoot, '../shared/corpus/es-book')
+const BOOK_INPUTS = ['docs/reference', 'x-pack/docs']
 const TREE_PAGES = 2000
 // The phases run a snapshot of dist/ taken after the build, so that a rebuild during the benchmark (an
 // editor's watch, a test run) cannot change the code between phases or invalidate the cache mid-way.
@@ -51,6 +57,8 @@ async function main() {
     console.log(`bench on ${os.cpus().length} CPU(s), Node ${process.version}`)
     report('corpus', small, await measure(small, work, { pages: await countPages(small) }))
     report(`${TREE_PAGES}-page tree`, big, await measure(big, work, { pages, incremental: true }))
+    if (fs.existsSync(path.join(book, 'docs/reference/index.asciidoc'))) reportBook(measureBook(work))
+    else console.log(`\nbench: ${path.relative(process.cwd(), book)} not found; the book is not measured.`)
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
     fs.rmSync(snapshot, { recursive: true, force: true })
@@ -153,6 +161,29 @@ function report(name, dir, r) {
   }
 }
 
+function measureBook(work) {
+  const cacheDir = path.join(work, 'book-cache')
+  const r = { loadavg: os.loadavg()[0].toFixed(1) }
+  r.load = runChild('book-load', book)
+  r.walk = runChild('book-walk', book)
+  r.extract = runChild('book-extract', book, { workers: 1 })
+  runChild('book-extract', book, { workers: 1, cacheDir })
+  r.warm = runChild('book-extract', book, { workers: 1, cacheDir })
+  return r
+}
+
+function reportBook(r) {
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`
+  const line = (label, p) => console.log(`  ${label.padEnd(58)} ${s(p.ms).padStart(8)}  peak RSS ${`${Math.round(p.rss / 1024)} MB`.padStart(7)}`)
+  console.log(`\nthe 7.10 book (${path.relative(process.cwd(), book)}: ${BOOK_INPUTS.join(' ')}): ${r.extract.models} pages, ${r.extract.snippets} snippets, ${r.extract.diagnostics} diagnostics`)
+  line(`(a) Asciidoctor load of the same ${r.load.pages} pages (includes read by it)`, r.load)
+  line('    the book walk alone (Asciidoctor parse of the whole book)', r.walk)
+  line('(b) docspec extract, 1 thread, no cache', r.extract)
+  line(`    docspec extract, warm cache (${r.warm.cached} pages from it)`, r.warm)
+  const ratio = (p) => (p.ms / r.load.ms).toFixed(2)
+  console.log(`  walk/a = ${ratio(r.walk)}   b/a = ${ratio(r.extract)}   warm/a = ${ratio(r.warm)}   (load average before: ${r.loadavg})`)
+}
+
 /** One measurement, in this (child) process: prints `{ ms, rss, … }` as the last stdout line. */
 async function runPhase(phase, dir, optionsJson) {
   const run = await phaseRunner(phase, dir, JSON.parse(optionsJson ?? '{}'))
@@ -163,11 +194,12 @@ async function runPhase(phase, dir, optionsJson) {
 }
 
 async function phaseRunner(phase, dir, options) {
+  if (phase.startsWith('book-')) return bookPhase(phase, dir, options)
   const { findPages } = await dist('load/index.js')
   if (phase === 'load' || phase === 'load-secure') {
     const { load, LoggerManager, MemoryLogger } = await import('@asciidoctor/core')
     const { baseAttributes } = await dist('load/attributes.js')
-    const attributes = { ...baseAttributes({}, dir), 'attribute-missing': 'skip' }
+    const attributes = { ...everyAttribute(baseAttributes({}, dir)), 'attribute-missing': 'skip' }
     const safe = phase === 'load' ? 'unsafe' : 'secure'
     return async () => {
       LoggerManager.setLogger(MemoryLogger.create())
@@ -186,7 +218,7 @@ async function phaseRunner(phase, dir, options) {
       LoggerManager.setLogger(MemoryLogger.create())
       for (const source of sources) {
         const leveloffset = source.lines.some((l) => /^= \S/.test(l)) ? { leveloffset: '+1' } : {}
-        await load(source.lines, { safe: 'secure', sourcemap: true, attributes: { ...source.attributes, ...leveloffset, 'attribute-missing': 'skip' } })
+        await load(source.lines, { safe: 'secure', sourcemap: true, attributes: { ...everyAttribute(source.attributes), ...leveloffset, 'attribute-missing': 'skip' } })
       }
     }
   }
@@ -205,4 +237,47 @@ async function phaseRunner(phase, dir, options) {
     }
   }
   throw new Error(`unknown phase ${phase}`)
+}
+
+/** Every attribute a page has, the built-in ones (its attributes' prototype) included, as one plain object. */
+function everyAttribute(attributes) {
+  const out = {}
+  for (const name in attributes) out[name] = attributes[name]
+  return out
+}
+
+/** Phases on the book: `dir` is the book's tree, its root the docs root. */
+async function bookPhase(phase, dir, options) {
+  const inputs = BOOK_INPUTS.map((input) => path.join(dir, input))
+  if (phase === 'book-load') {
+    const { load } = await import('@asciidoctor/core')
+    const { bookCandidates, planBooks } = await dist('load/index.js')
+    const { extractFiles } = await dist('extract/index.js')
+    // The pages docspec reads, each with the attributes its book gives it, found before the clock starts.
+    const plan = await planBooks([], bookCandidates(inputs), { root: dir, attributes: {}, cache: new Map() })
+    const { models } = await extractFiles(inputs, { root: dir, attributes: {} })
+    const { baseAttributes, overBuiltins } = await dist('load/attributes.js')
+    const pages = models.map((m) => path.join(dir, m.file)).map((file) => {
+      const given = plan.pages.get(file)?.attributes
+      return [file, everyAttribute(given ? overBuiltins(given) : baseAttributes({}, dir))]
+    })
+    return async () => {
+      for (const [file, attributes] of pages) {
+        await load(fs.readFileSync(file, 'utf8'), { safe: 'unsafe', base_dir: path.dirname(file), sourcemap: true, logger: null, attributes: { ...attributes, 'attribute-missing': 'skip' } })
+      }
+      return { pages: pages.length }
+    }
+  }
+  if (phase === 'book-walk') {
+    const { bookCandidates, planBooks } = await dist('load/index.js')
+    return async () => {
+      const plan = await planBooks([], bookCandidates(inputs), { root: dir, attributes: {}, cache: new Map() })
+      return { pages: plan.pages.size }
+    }
+  }
+  const { extractInputs, collectDiagnostics } = await dist('run/index.js')
+  return async () => {
+    const r = await extractInputs(inputs, { root: dir, workers: options.workers, ...(options.cacheDir ? { cacheDir: options.cacheDir } : { cache: false }) })
+    return { models: r.models.length, snippets: r.models.reduce((n, m) => n + m.examples.length, 0), diagnostics: collectDiagnostics(r.models).length, cached: r.cached }
+  }
 }

@@ -4,7 +4,7 @@ import { describe, replayTest, type ReplayPage } from 'docspec/replay'
 const page: ReplayPage = { id: 'delete-widget', file: 'widgets/delete-widget.asciidoc', setup: [], teardown: [] }
 
 describe('delete-widget', () => {
-  replayTest(page, 'delete-widget › line 56', [
+  replayTest(page, 'delete-widget › widgets/delete-widget.asciidoc:56', [
     {
       kind: 'request',
       line: 56,
@@ -17,7 +17,7 @@ describe('delete-widget', () => {
     { kind: 'request', line: 65, method: 'DELETE', path: '/_widgets/old-widget', query: {}, warnings: [] },
     { kind: 'response', line: 74, expected: '{\n  "acknowledged": true\n}', mode: 'json' },
   ])
-  replayTest(page, 'delete-widget › line 84', [
+  replayTest(page, 'delete-widget › widgets/delete-widget.asciidoc:84', [
     {
       kind: 'request',
       line: 84,

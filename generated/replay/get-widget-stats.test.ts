@@ -17,7 +17,7 @@ const page: ReplayPage = {
 }
 
 describe('get-widget-stats', () => {
-  replayTest(page, 'get-widget-stats › line 86', [
+  replayTest(page, 'get-widget-stats › widgets/get-widget-stats.asciidoc:86', [
     { kind: 'request', line: 86, method: 'GET', path: '/_widgets/my-widget/_stats', query: {}, warnings: [] },
     {
       kind: 'response',

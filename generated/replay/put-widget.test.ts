@@ -4,7 +4,7 @@ import { describe, replayTest, type ReplayPage } from 'docspec/replay'
 const page: ReplayPage = { id: 'put-widget', file: 'widgets/put-widget.asciidoc', setup: [], teardown: [] }
 
 describe('put-widget', () => {
-  replayTest(page, 'put-widget › line 110', [
+  replayTest(page, 'put-widget › widgets/put-widget.asciidoc:110', [
     {
       kind: 'request',
       line: 110,

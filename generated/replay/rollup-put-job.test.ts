@@ -4,7 +4,7 @@ import { describe, replayTest, type ReplayPage } from 'docspec/replay'
 const page: ReplayPage = { id: 'rollup-put-job', file: 'rollup/put-job.asciidoc', setup: [], teardown: [] }
 
 describe('rollup-put-job', () => {
-  replayTest(page, 'rollup-put-job › line 56', [
+  replayTest(page, 'rollup-put-job › rollup/put-job.asciidoc:56', [
     {
       kind: 'request',
       line: 56,

@@ -4,7 +4,7 @@ import { describe, replayTest, type ReplayPage } from 'docspec/replay'
 const page: ReplayPage = { id: 'rollup-start-job', file: 'rollup/start-job.asciidoc', setup: [], teardown: [] }
 
 describe('rollup-start-job', () => {
-  replayTest(page, 'rollup-start-job › line 36', [
+  replayTest(page, 'rollup-start-job › rollup/start-job.asciidoc:36', [
     {
       kind: 'request',
       line: 1,

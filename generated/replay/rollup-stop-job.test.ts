@@ -4,7 +4,7 @@ import { describe, replayTest, type ReplayPage } from 'docspec/replay'
 const page: ReplayPage = { id: 'rollup-stop-job', file: 'rollup-stop-job.asciidoc', setup: [], teardown: [] }
 
 describe('rollup-stop-job', () => {
-  replayTest(page, 'rollup-stop-job › line 77', [
+  replayTest(page, 'rollup-stop-job › rollup-stop-job.asciidoc:77', [
     {
       kind: 'request',
       line: 1,

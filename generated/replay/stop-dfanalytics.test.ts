@@ -2,5 +2,5 @@
 import { describe, skippedTest } from 'docspec/replay'
 
 describe('stop-dfanalytics', () => {
-  skippedTest('stop-dfanalytics › line 1 (skipped: TBD)')
+  skippedTest('stop-dfanalytics › stop-dfanalytics-damaged.asciidoc:1', 'TBD')
 })

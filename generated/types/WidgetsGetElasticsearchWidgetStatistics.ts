@@ -51,7 +51,7 @@ export interface WidgetsGetElasticsearchWidgetStatisticsRequest {
 }
 
 /**
- * Response of the Get Elasticsearch widget statistics API.
+ * Response of the Get Elasticsearch widget statistics API, as documented and shown in 1 response example.
  * @see widgets/get-widget-stats.asciidoc:12
  */
 export interface WidgetsGetElasticsearchWidgetStatisticsResponse {
@@ -59,12 +59,17 @@ export interface WidgetsGetElasticsearchWidgetStatisticsResponse {
    * Number of widgets in the response.
    * @see widgets/get-widget-stats.asciidoc:52
    */
-  count?: number
+  count: number
   /**
    * Statistics of each widget.
    * @see widgets/get-widget-stats.asciidoc:55
    */
-  widgets?: WidgetsGetElasticsearchWidgetStatisticsResponseWidgets[]
+  widgets: WidgetsGetElasticsearchWidgetStatisticsResponseWidgets[]
+  /**
+   * `took` as shown in the response examples.
+   * @see widgets/get-widget-stats.asciidoc:93
+   */
+  took: unknown
 }
 
 /**
@@ -76,15 +81,15 @@ export interface WidgetsGetElasticsearchWidgetStatisticsResponseWidgets {
    * Identifier of the widget.
    * @see widgets/get-widget-stats.asciidoc:58
    */
-  widget_id?: string
+  widget_id: string
   /**
    * Current state of the widget, one of idle, turning or stopped.
    * @see widgets/get-widget-stats.asciidoc:61
    */
-  state?: 'idle' | 'turning' | 'stopped'
+  state: 'idle' | 'turning' | 'stopped'
   /**
    * Number of turns since the widget was created.
    * @see widgets/get-widget-stats.asciidoc:64
    */
-  turns?: number
+  turns: number
 }

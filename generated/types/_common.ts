@@ -5,7 +5,22 @@
  * `-1` means no limit and `0` means no wait where the API allows it.
  * @see https://www.elastic.co/guide/en/elasticsearch/reference/current/api-conventions.html#time-units
  */
-export type Duration = string
+export type Duration = string | -1 | 0
+/**
+ * A point in time: a date string (e.g. `2020-01-01T00:00:00Z`) or milliseconds since the epoch.
+ * @see https://www.elastic.co/guide/en/elasticsearch/reference/current/date.html
+ */
+export type DateTime = string | number
+/**
+ * A time unit, as a `time` parameter takes it to display time values.
+ * @see https://www.elastic.co/guide/en/elasticsearch/reference/current/api-conventions.html#time-units
+ */
+export type TimeUnit = 'nanos' | 'micros' | 'ms' | 's' | 'm' | 'h' | 'd'
+/**
+ * A byte unit, as a `bytes` parameter takes it to display byte values.
+ * @see https://www.elastic.co/guide/en/elasticsearch/reference/current/api-conventions.html#byte-units
+ */
+export type ByteUnit = 'b' | 'kb' | 'mb' | 'gb' | 'tb' | 'pb'
 
 /**
  * One cause of an Elasticsearch error.

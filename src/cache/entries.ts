@@ -1,13 +1,7 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomicSync } from '../emit/atomic-write.js'
-
-export function sha256(...parts: (string | Uint8Array)[]): string {
-  const hash = createHash('sha256')
-  for (const part of parts) hash.update(part).update('\0')
-  return hash.digest('hex')
-}
+import { sha256 } from './file-hashes.js'
 
 /**
  * Every entry is stored behind the hash of its content (first line), and checked against it when read: a

@@ -2,7 +2,7 @@ import path from 'node:path'
 import * as prettier from 'prettier'
 import type { FormatTs } from '../emit/format.js'
 import { EntryFolder } from './entries.js'
-import { sha256 } from './entries.js'
+import { sha256 } from './file-hashes.js'
 
 /**
  * Formatted TypeScript on disk under `<dir>/format/`, addressed by the hash of the prettier version, the

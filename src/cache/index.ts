@@ -1,7 +1,8 @@
 /**
  * The incremental-run cache (`.docspec-cache/` in the working directory unless `--cache-dir`): page
- * results keyed on the page text, its resolved includes, the attributes, the tool's code and version and
- * the model version, so that a rerun extracts only the pages whose inputs changed; generated type
+ * results keyed on the page text, its resolved includes, the attributes (the user's, and those its book
+ * gives it), the tool's code and version and the model version, so that a rerun extracts only the pages
+ * whose inputs changed; book walks, keyed on every file they read; generated type
  * modules, keyed on their inputs, so that it emits only the modules of pages that changed; and formatted
  * generated files, keyed on their unformatted text, so that it formats only the files that changed.
  */
@@ -10,15 +11,30 @@ import { FormatCache } from './format-cache.js'
 import { ModuleCache } from './module-cache.js'
 import { DiskPageStore } from './page-store.js'
 import { extractSalt } from './salt.js'
+import { DiskWalkStore } from './walk-store.js'
 
 export { FormatCache } from './format-cache.js'
 export { ModuleCache } from './module-cache.js'
 export { DiskPageStore } from './page-store.js'
+export { DiskWalkStore } from './walk-store.js'
 
 export const DEFAULT_CACHE_DIR = '.docspec-cache'
 
-export function openPageStore(options: { dir?: string; version: string; root: string; attributes: Record<string, string> }): DiskPageStore {
-  return new DiskPageStore(path.resolve(options.dir ?? DEFAULT_CACHE_DIR), extractSalt(options.version, options.root, options.attributes))
+export interface ExtractCacheOptions {
+  dir?: string
+  version: string
+  root: string
+  attributes: Record<string, string>
+  /** Folders outside the root includes may read (an explicit docs-root). */
+  readable?: readonly string[]
+}
+
+export function openPageStore(options: ExtractCacheOptions): DiskPageStore {
+  return new DiskPageStore(path.resolve(options.dir ?? DEFAULT_CACHE_DIR), extractSalt(options.version, options.root, options.attributes, options.readable))
+}
+
+export function openWalkStore(options: ExtractCacheOptions): DiskWalkStore {
+  return new DiskWalkStore(path.resolve(options.dir ?? DEFAULT_CACHE_DIR), extractSalt(options.version, options.root, options.attributes, options.readable))
 }
 
 /** The caches of emission: type modules and formatted files, swept together once the run is done. */

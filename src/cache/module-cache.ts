@@ -4,7 +4,7 @@ import path from 'node:path'
 import * as prettier from 'prettier'
 import type { BuiltModule, ModuleStore } from '../emit/types/index.js'
 import { EntryFolder } from './entries.js'
-import { sha256 } from './entries.js'
+import { sha256 } from './file-hashes.js'
 import { emitSalt } from './salt.js'
 
 /**

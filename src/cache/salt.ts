@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MODEL_VERSION } from '../model/types.js'
-import { sha256 } from './entries.js'
+import { sha256 } from './file-hashes.js'
 
 /** The package's code folder (`dist/`, or `src/` when run from sources): this module sits in `<code>/cache/`. */
 const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -38,8 +38,8 @@ function codeFingerprint(skip: ReadonlySet<string>): string {
 }
 
 /** Everything besides the page and its includes that decides a page's result. */
-export function extractSalt(version: string, root: string, attributes: Record<string, string>): string {
-  return sha256('docspec', version, `model ${MODEL_VERSION}`, codeFingerprint(NOT_EXTRACTION), root, JSON.stringify(Object.entries(attributes).sort()))
+export function extractSalt(version: string, root: string, attributes: Record<string, string>, readable: readonly string[] = []): string {
+  return sha256('docspec', version, `model ${MODEL_VERSION}`, codeFingerprint(NOT_EXTRACTION), root, JSON.stringify(Object.entries(attributes).sort()), readable.join('\0'))
 }
 
 /** Everything besides a page's model and names that decides its generated module: all of the tool's code and the printers' versions. */

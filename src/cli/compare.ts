@@ -1,11 +1,13 @@
-import fs from 'node:fs'
-import { compareWithSpec, type Spec } from '../compare/spec.js'
+import { compareWithSpec } from '../compare/spec.js'
+import { DEFAULT_SPEC, defaultSpecPath, readSpec } from '../compare/spec-file.js'
+import type { Spec } from '../compare/schema.js'
 import { extractInputs } from '../run/index.js'
 import { runOptions, UsageError, type InputOptions } from './options.js'
 import { failsOn, report, reporting, type ReportOptions } from './report/index.js'
 
 export interface CompareOptions extends InputOptions, ReportOptions {
-  spec: string
+  /** Default: the compiled specification of the installed `@elastic/request-converter`. */
+  spec?: string
 }
 
 /**
@@ -15,7 +17,7 @@ export interface CompareOptions extends InputOptions, ReportOptions {
 export async function compareCommand(inputs: string[], options: CompareOptions): Promise<number> {
   const how = reporting(options, inputs)
   const quiet = options.quiet || how.documentOnStderr
-  const spec = readSpec(options.spec)
+  const spec = loadSpec(options.spec)
   const { models, root } = await extractInputs(inputs, runOptions({ ...options, quiet }))
   const found = compareWithSpec(models, spec)
   const diagnostics = await report([...found.values()].flat(), how, root)
@@ -27,13 +29,12 @@ export async function compareCommand(inputs: string[], options: CompareOptions):
   return failsOn(diagnostics, how) || disagrees ? 1 : 0
 }
 
-function readSpec(file: string): Spec {
-  let value: Partial<Spec>
+function loadSpec(file: string | undefined): Spec {
+  const path = file ?? defaultSpecPath()
+  if (path === undefined) throw new UsageError(`no --spec given and ${DEFAULT_SPEC} is not installed`)
   try {
-    value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Spec>
+    return readSpec(path)
   } catch (error) {
-    throw new UsageError(`cannot read --spec ${file}: ${(error as Error).message}`)
+    throw new UsageError(`--spec: ${(error as Error).message}`)
   }
-  if (!Array.isArray(value.endpoints) || !Array.isArray(value.types)) throw new UsageError(`--spec ${file} is not a compiled specification (endpoints and types)`)
-  return value as Spec
 }

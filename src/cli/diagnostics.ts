@@ -1,8 +1,4 @@
-import type { Diagnostic, PageModel } from '../model/types.js'
-
-export function allDiagnostics(models: PageModel[], extra: Diagnostic[] = []): Diagnostic[] {
-  return [...models.flatMap((m) => m.diagnostics), ...extra]
-}
+import type { Diagnostic } from '../model/types.js'
 
 /** Counts by rule, most frequent first. */
 export function countByRule(diagnostics: Diagnostic[]): [string, number][] {

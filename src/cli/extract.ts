@@ -1,6 +1,5 @@
 import { writeFileAtomic } from '../emit/atomic-write.js'
-import { allDiagnostics } from './diagnostics.js'
-import { extractInputs } from '../run/index.js'
+import { collectDiagnostics, extractInputs } from '../run/index.js'
 import { runOptions, type InputOptions } from './options.js'
 import { failsOn, report, reporting, type ReportOptions } from './report/index.js'
 import { summaryLine } from './summary.js'
@@ -17,14 +16,14 @@ export async function extractCommand(inputs: string[], options: ExtractOptions):
   const started = performance.now()
   const how = reporting(options, inputs)
   const quiet = options.quiet || how.documentOnStderr
-  const { models, root, cached, cacheError } = await extractInputs(inputs, runOptions({ ...options, quiet }))
+  const { models, root, cached, cacheError, books } = await extractInputs(inputs, runOptions({ ...options, quiet }))
   const json = JSON.stringify(models, null, 2) + '\n'
   if (options.out) await writeFileAtomic(options.out, json)
   else process.stdout.write(json)
-  const diagnostics = await report(allDiagnostics(models), how, root)
+  const diagnostics = await report(collectDiagnostics(models), how, root)
   if (!quiet) {
     if (cacheError) process.stderr.write(`docspec: the cache was not written: ${cacheError}\n`)
-    process.stderr.write(summaryLine(models, diagnostics, performance.now() - started, cached) + '\n')
+    process.stderr.write(summaryLine(models, diagnostics, performance.now() - started, cached, books.length) + '\n')
   }
   return failsOn(diagnostics, how) ? 1 : 0
 }

@@ -8,7 +8,8 @@ import { summaryLine } from './summary.js'
 export interface GenerateCommandOptions extends InputOptions, ReportOptions {
   out: string
   check?: boolean
-  setups?: string
+  setups?: string[]
+  apiSpec?: string
   watch?: boolean
 }
 
@@ -24,7 +25,8 @@ export async function generateCommand(inputs: string[], options: GenerateCommand
     ...runOptions({ ...options, quiet }),
     out: options.out,
     ...(options.check !== undefined && { check: options.check }),
-    ...(options.setups !== undefined && { setupsFile: options.setups }),
+    ...(options.setups?.length && { setupsFile: options.setups }),
+    ...(options.apiSpec !== undefined && { apiSpec: options.apiSpec }),
   }
   const code = await generateOnce(inputs, run, options, how)
   if (!options.watch) return code

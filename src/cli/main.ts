@@ -14,10 +14,26 @@ const program = new Command()
   .exitOverride()
   .showHelpAfterError()
 
+/** Collects a repeatable option's values. */
+const collect = (value: string, previous: string[] = []) => [...previous, value]
+
+const SETUPS_HELP = 'named setups and teardowns for TEST[setup:NAME]: a docs build.gradle, or a JSON/YAML mapping of names to console text (repeatable)'
+const API_SPEC_HELP = 'API table for build.gradle steps: a compiled schema.json or a rest-api-spec folder (default: @elastic/request-converter\'s)'
+
+/** The options of `replay` and `start` that shape the run and its reports. */
+const withReplayReports = (command: Command) =>
+  command
+    .option('--filter <text>', 'only tests whose name (page-id › file:line) contains this text')
+    .option('--reporter <name>', 'default, junit or json (repeatable)', collect)
+    .option('--output-file <file>', 'where the junit or json report goes (REPORTER=FILE when several); default: stdout', collect)
+    .option('--request-timeout <time>', 'time for each answer, e.g. 30 (seconds), 2.5s, 500ms', '30')
+
 const withInputs = (command: Command) =>
   command
     .option('--root <dir>', 'docs root: includes never read outside it (default: the folder of the first input)')
-    .option('--attributes <file>', 'extra attributes, as `:name: value` lines or a JSON object')
+    .option('--book <file>', "a book's root file: every page it includes is read with the attributes in effect there (repeatable; an input folder's index.asciidoc is one when it includes anything)", collect)
+    .option('--attributes <file>', 'extra attributes: any AsciiDoc file (its entries, e.g. docs/Versions.asciidoc) or a JSON object')
+    .option('-a, --attribute <name=value>', 'an attribute, as Asciidoctor\'s -a: over --attributes and the pages\' own entries (repeatable)', collect)
     .option('-q, --quiet', 'print no diagnostics, progress or summary')
     .option('--cache-dir <dir>', 'where page results are kept between runs', '.docspec-cache')
     .option('--no-cache', 'extract every page again, and neither read nor write the cache')
@@ -45,19 +61,18 @@ withReport(withInputs(program.command('generate').argument('<inputs...>', 'pages
   .requiredOption('-o, --out <dir>', 'output folder (only files docspec generated there are ever replaced or removed)')
   .option('--check', 'write nothing; exit 1 and list the files that are stale or missing')
   .option('--watch', 'regenerate whenever a page, an include or the attributes/setups file changes, until Ctrl-C')
-  .option('--setups <file>', 'named setups for TEST[setup:NAME]: a JSON or YAML mapping of names to console text')
+  .option('--setups <file>', SETUPS_HELP, collect)
+  .option('--api-spec <path>', API_SPEC_HELP)
   .action(async (inputs: string[], options) => {
     const { generateCommand } = await import('./generate.js')
     process.exitCode = await generateCommand(inputs, options)
   })
 
-program
-  .command('replay')
+withReplayReports(program.command('replay'))
   .argument('[dir]', 'the --out folder of docspec generate', 'generated')
   .description('run the generated replay tests against --target, ES_URL, or else the embedded server')
-  .option('--target <url>', 'server to replay against (default: ES_URL, else the embedded server)')
+  .option('--target <url>', 'server to replay against (default: ES_URL, else the embedded server); unreachable: exit 1')
   .option('--allow-writes', 'allow PUT/POST/DELETE to a non-loopback server (also DOCSPEC_ALLOW_WRITES=1)')
-  .option('--filter <text>', 'only tests whose name contains this text')
   .option('-q, --quiet', 'print nothing; the exit code tells')
   .action(async (dir: string, options) => {
     const { replayCommand } = await import('./replay.js')
@@ -75,16 +90,29 @@ withInputs(program.command('serve').argument('<inputs...>', 'pages or folders'))
 
 withReport(withInputs(program.command('compare').argument('<inputs...>', 'pages or folders')))
   .description('report where the pages disagree with a compiled elasticsearch-specification (diagnostics only; never changes the model)')
-  .requiredOption('--spec <file>', 'schema.json of the compiled specification, e.g. from @elastic/request-converter')
+  .option('--spec <file>', 'schema.json of a compiled specification (default: the one @elastic/request-converter ships)')
   .action(async (inputs: string[], options) => {
     const { compareCommand } = await import('./compare.js')
     process.exitCode = await compareCommand(inputs, options)
   })
 
-withReport(withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures'])))
+withInputs(program.command('export').argument('<inputs...>', 'pages or folders'))
+  .description('write the endpoint models as one OpenAPI 3.1 document (stdout, or --out)')
+  .addOption(new Option('--format <format>', 'what to write').choices(['openapi']).default('openapi'))
+  .option('-o, --out <file>', 'write the document to this file instead of stdout')
+  .option('--title <text>', 'info.title of the document', 'API reference')
+  .option('--api-version <version>', 'info.version: the version of the documented API', 'unspecified')
+  .option('--server <url>', 'servers[0].url', 'http://localhost:9200')
+  .action(async (inputs: string[], options) => {
+    const { exportCommand } = await import('./export.js')
+    process.exitCode = await exportCommand(inputs, options)
+  })
+
+withReplayReports(withReport(withInputs(program.command('start').argument('[inputs...]', 'pages or folders', ['fixtures']))))
   .description('the main job: extract, generate into --out, replay every example against ES_URL or the embedded server, summarise')
   .option('-o, --out <dir>', 'output folder', 'generated')
-  .option('--setups <file>', 'named setups for TEST[setup:NAME] (JSON or YAML)')
+  .option('--setups <file>', SETUPS_HELP, collect)
+  .option('--api-spec <path>', API_SPEC_HELP)
   .option('--allow-writes', 'allow PUT/POST/DELETE to a non-loopback ES_URL')
   .action(async (inputs: string[], options) => {
     // Commands load their stage modules on demand: `extract` need not load ts-morph, prettier or vitest.

@@ -29,7 +29,7 @@ const CLASS_ESCAPES: Record<string, { alone: string; inClass?: string }> = {
  * Translates a Java pattern to a JavaScript RegExp source plus flags: leading inline flags (`(?s)`), `\Q…\E`
  * quoting, `\A`, `\z`, `\Z`, Java's `$` (which also matches before a final line break), `\h`, `\v`, `\R`, a `]`
  * first in a class, possessive quantifiers and atomic groups (approximated by their greedy forms, which match
- * the same text whenever the Java pattern matches at all). Throws `UnsupportedRegexError` for `(?x)`, Unicode
+ * the same text whenever the Java pattern matches at all). `(?x)` drops white space and comments. Throws `UnsupportedRegexError` for Unicode
  * properties, `\G`, and nested or intersected classes.
  */
 export function translateJavaRegex(pattern: string): { source: string; flags: string } {
@@ -37,9 +37,9 @@ export function translateJavaRegex(pattern: string): { source: string; flags: st
   let rest = pattern
   const inline = INLINE_FLAGS.exec(rest)
   if (inline) {
-    if (inline[1]!.includes('x')) throw new UnsupportedRegexError(`inline flag (?x) is not supported: ${pattern}`)
-    flags = [...new Set(inline[1]!.replace(/[ud]/g, ''))].join('')
+    flags = [...new Set(inline[1]!.replace(/[udx]/g, ''))].join('')
     rest = rest.slice(inline[0].length)
+    if (inline[1]!.includes('x')) rest = withoutComments(rest)
   }
   const multiline = flags.includes('m')
   let out = ''
@@ -97,6 +97,32 @@ export function translateJavaRegex(pattern: string): { source: string; flags: st
     }
   }
   return { source: out, flags }
+}
+
+/**
+ * A pattern in Java's COMMENTS mode (`(?x)`, `Pattern.COMMENTS`) as a plain one: unescaped white space is
+ * dropped (inside classes too, as Java does) and `#` outside a class starts a comment to the end of the line.
+ */
+function withoutComments(pattern: string): string {
+  let out = ''
+  let inClass = false
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!
+    if (ch === '\\') {
+      // An escaped space stays a space.
+      out += pattern[i + 1] === ' ' ? ' ' : ch + (pattern[i + 1] ?? '')
+      i++
+    } else if (/\s/.test(ch)) {
+      continue
+    } else if (ch === '#' && !inClass) {
+      while (i + 1 < pattern.length && pattern[i + 1] !== '\n') i++
+    } else {
+      if (ch === '[') inClass = true
+      else if (ch === ']') inClass = false
+      out += ch
+    }
+  }
+  return out
 }
 
 /** Compiles a Java pattern; `extraFlags` such as `g` are added to its own. Throws when it cannot be run. */

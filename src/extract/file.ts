@@ -1,4 +1,4 @@
-import { loadPage, loadText, type LoadOptions } from '../load/index.js'
+import { loadPage, loadText, type LoadOptions, type PagePlan } from '../load/index.js'
 import type { PageModel } from '../model/types.js'
 import { extractPage } from './page.js'
 
@@ -8,11 +8,14 @@ export interface FileResult {
   includes: string[]
 }
 
-/** Extracts one file (from `bytes` when given, else read from disk), logging the include targets it looks up. */
-export async function extractFile(file: string, options: LoadOptions, bytes?: Uint8Array): Promise<FileResult> {
+/**
+ * Extracts one file (from `bytes` when given, else read from disk; as its book reads it when `plan` is
+ * given), logging the include targets it looks up.
+ */
+export async function extractFile(file: string, options: LoadOptions, bytes?: Uint8Array, plan?: PagePlan): Promise<FileResult> {
   const includes = new Set<string>()
   const load = { ...options, cache: new LoggedCache(options.cache ?? new Map(), includes) }
-  const model = await extractPage(bytes ? loadText(bytes, file, load) : loadPage(file, load))
+  const model = await extractPage(bytes ? loadText(bytes, file, load, plan) : loadPage(file, load, plan))
   return { ...(model && { model }), includes: [...includes].sort() }
 }
 

@@ -5,4 +5,4 @@
  */
 export { extractPage } from './page.js'
 export { extractFile, type FileResult } from './file.js'
-export { extractFiles, type ExtractResult, type ExtractRun, type PageStore } from './run.js'
+export { extractFiles, type ExtractOptions, type ExtractResult, type ExtractRun, type PageReading, type PageStore } from './run.js'

@@ -1,3 +1,4 @@
+import { Document } from '@asciidoctor/core'
 import { resolveAttributeRefs } from '../load/attributes.js'
 
 // Written `name[…]` (legacy), `name:[…]` (inline macro) or `name::[…]` (block macro); `dev` marks features in development.
@@ -11,7 +12,7 @@ const STATUS_MACRO = /\b(experimental|beta|deprecated|preview|coming|added|dev):
 export function plainText(raw: string, attributes: Record<string, string>): string {
   // Code spans are set aside first so that `_all` or `index_*` inside them is not read as emphasis.
   const code: string[] = []
-  let s = resolveAttributeRefs(raw, attributes)
+  let s = resolveAttributeRefs(intrinsicRefs(raw, attributes), attributes)
     .replace(/``(.+?)``/g, (_m, c: string) => `\u0000${code.push(c) - 1}\u0000`)
     .replace(/(^|[^\w`\\])`([^`]*)`(?![\w`])/g, (_m, pre: string, c: string) => `${pre}\u0000${code.push(c) - 1}\u0000`)
   s = s
@@ -34,6 +35,30 @@ export function plainText(raw: string, attributes: Record<string, string>): stri
     .replace(/\\([*_`#{+])/g, '$1')
     .replace(/\u0000(\d+)\u0000/g, (_m, i: string) => code[Number(i)]!)
   return s.replace(/\s+/g, ' ').trim()
+}
+
+const intrinsic = new Map<string, string | null>()
+let bare: { subAttributes(text: string): string; getAttributes(): Record<string, unknown> } | undefined
+
+/** The value Asciidoctor itself gives `{name}` (`{nbsp}`, `{empty}`, `{startsb}` …; not a document attribute), character references decoded. */
+function intrinsicValue(name: string): string | null {
+  let value = intrinsic.get(name)
+  if (value === undefined) {
+    bare ??= new Document('', { safe: 'secure' }) as unknown as NonNullable<typeof bare>
+    const sub = name in bare.getAttributes() ? `{${name}}` : bare.subAttributes(`{${name}}`)
+    value = sub === `{${name}}` ? null : sub.replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
+    intrinsic.set(name, value)
+  }
+  return value
+}
+
+/** References to Asciidoctor's intrinsic attributes no attribute of the page redefines, replaced by their values. */
+function intrinsicRefs(text: string, attributes: Record<string, string>): string {
+  if (!text.includes('{')) return text
+  return text.replace(/(\\)?\{([\w][\w-]*)\}/g, (whole, escape: string | undefined, name: string) => {
+    const key = name.toLowerCase()
+    return escape || key in attributes ? whole : (intrinsicValue(key) ?? whole)
+  })
 }
 
 /** The status macros a text starts with (`deprecated:[7.0.0]` on the line above `(Optional, string)`), and the text after them. */

@@ -1,46 +1,8 @@
-import { parseAttributeEntry } from '../load/attributes.js'
 import type { Endpoint } from '../model/types.js'
 import type { PageContext } from './context.js'
 import type { PageSection } from './sections.js'
 
 const VERBATIM_DELIMITER = /^(-{4,}|\.{4,}|\+{4,}|\/{4,})\s*$/
-const ATTRIBUTE_REF = /(\\)?\{([\w][\w-]*)\}/g
-
-/**
- * `{name}` references to attributes nobody defines, outside verbatim blocks and code spans (where
- * Elasticsearch pages write path templates like `{index}` on purpose), at their exact position.
- */
-export function lintUndefinedAttributes(ctx: PageContext): void {
-  let verbatim: string | undefined
-  const reported = new Set<string>()
-  // The attributes hold the values left once the page is read: a name the page sets, uses and then unsets
-  // (`:page-id: x` … `{page-id}` … `:!page-id:`) is defined where it is used.
-  const set = new Map<string, boolean>()
-  ctx.source.lines.forEach((line, i) => {
-    const entry = line.startsWith(':') ? parseAttributeEntry(line) : undefined
-    if (entry) set.set(entry.name, entry.value !== undefined)
-    const delimiter = VERBATIM_DELIMITER.exec(line)?.[1]
-    if (delimiter) {
-      if (!verbatim) verbatim = delimiter
-      else if (delimiter === verbatim) verbatim = undefined
-      return
-    }
-    if (verbatim || line.startsWith('//') || !line.includes('{')) return
-    const code = codeSpans(line)
-    for (const m of line.matchAll(ATTRIBUTE_REF)) {
-      const name = m[2]!
-      if (m[1] || (set.get(name) ?? name in ctx.source.attributes) || code.some(([s, e]) => m.index! >= s && m.index! < e)) continue
-      const key = `${name}@${i}`
-      if (reported.has(key)) continue
-      reported.add(key)
-      ctx.report('undefined-attribute', ctx.at(i, m.index! + 1), `Attribute {${name}} is not defined (built-in, --attributes or the page); it is left as written.`)
-    }
-  })
-}
-
-function codeSpans(line: string): [number, number][] {
-  return [...line.matchAll(/`[^`]*`/g)].map((m) => [m.index!, m.index! + m[0].length])
-}
 
 /** An API page (its title names an API) should say how to call it; a Request section without a request line is `no-endpoint`'s. */
 export function lintSections(ctx: PageContext, title: string, titleLine: number, sections: PageSection[]): void {

@@ -9,9 +9,10 @@ import { checkExampleEndpoints, dropExampleRequestLines, dropListedExamples } fr
 import { endpointsFromExamples, titledApi } from './example-only-endpoints.js'
 import { readExamples } from './examples.js'
 import { closeTitleabbrevPass, readHeader } from './header.js'
-import { lintLostProsePlaceholders, lintPathTypos, lintSections, lintUndefinedAttributes } from './lint.js'
+import { lintUndefinedAttributes } from './attribute-refs.js'
+import { lintLostProsePlaceholders, lintPathTypos, lintSections } from './lint.js'
 import { lintNoEndpoint } from './no-endpoint.js'
-import { lintUnboundPathParams, placeParams, readPageParams } from './param-placement.js'
+import { lintUnboundPathParams, placeParams, readPageParams, readResponseArray } from './param-placement.js'
 import { orderedParam } from './params.js'
 import { recoverPlaceholders } from './placeholders.js'
 import { readPrerequisites } from './prerequisites.js'
@@ -28,7 +29,7 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const ctx = new PageContext(source)
   for (const found of source.diagnostics) ctx.diagnostics.push(found)
   if (source.lines.length === 0) return assemble(ctx, { id: '', title: '' })
-  const { doc, messages } = await parseAsciiDoc(closeTitleabbrevPass(ctx, source.lines), source.attributes)
+  const { doc, messages, live } = await parseAsciiDoc(closeTitleabbrevPass(ctx, source.lines), source.attributes)
   reportAsciidoctor(ctx, messages)
   const page = pageNode(doc)
   if (page.node === doc && !doc.getDoctitle()) {
@@ -53,14 +54,19 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const documented = checkExampleEndpoints(ctx, named, examples)
   // An API page without request lines (the curl era, or a lost Request section) still shows its API in its examples.
   // Old titles are bare names ("Cluster Health", "cat health"): the cat prefix, their parameters, their opening
-  // sentence or a title naming the path an example calls tell an API page.
+  // sentence or a title naming the path an example calls tell an API page. A book or a chapter is no API page:
+  // its examples introduce the pages it includes.
   const isApi = /\bAPI$|^cat \w+$/i.test(header.title) || params.path.length + params.query.length > 0 || INTRODUCES_API.test(header.intro.split('\n\n')[0]!)
-  const withExamples = documented.length === 0 && (isApi || titledApi(header.title, examples)) ? endpointsFromExamples(ctx, examples, header.title) : documented
+  const kind = fileKind(source)
+  const withExamples = documented.length === 0 && !kind && (isApi || titledApi(header.title, examples)) ? endpointsFromExamples(ctx, examples, header.title) : documented
   const description = [header.intro, ...of('description').map((s) => sectionText(ctx, s))].filter(Boolean).join('\n\n')
-  lintUndefinedAttributes(ctx)
+  lintUndefinedAttributes(ctx, doc, live)
   lintLostProsePlaceholders(ctx)
-  lintSections(ctx, header.title, header.titleLine, sections)
-  lintNoEndpoint(ctx, sections, documented, withExamples, examples)
+  // A book or a chapter lists no API of its own: its pages do.
+  if (!kind) {
+    lintSections(ctx, header.title, header.titleLine, sections)
+    lintNoEndpoint(ctx, sections, documented, withExamples, examples)
+  }
   lintPathTypos(ctx, documented, header.id, header.title)
   return assemble(ctx, {
     id: header.id,
@@ -76,8 +82,10 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
     queryParams: params.query.map((r) => orderedParam(r.param)),
     bodyParams: params.body.map((r) => orderedParam(r.param)),
     responseBody: params.response.map((r) => orderedParam(r.param)),
+    responseArray: params.response.length > 0 ? readResponseArray(ctx, of('responseBody')) : undefined,
     responseCodes: readResponseCodes(ctx, of('responseCodes')),
     examples,
+    ...(kind && { kind }),
   })
 }
 
@@ -101,6 +109,12 @@ function reportAsciidoctor(ctx: PageContext, messages: { severity: string; text:
 function isFragment(lines: string[], messages: { severity: string }[]): boolean {
   if (messages.some((m) => m.severity !== 'INFO' && m.severity !== 'DEBUG')) return false
   return lines.some((l) => /\btag::[\w.*-]+\[\]/.test(l)) && !lines.some((l) => /^={1,6}[ \t]+\S/.test(l))
+}
+
+/** A book's root, or a container: a file that includes pages of the run whole (a chapter, a section index). */
+function fileKind(source: PageSource): PageModel['kind'] {
+  if (source.book !== undefined && source.book === source.file) return 'book'
+  return source.pageIncludes.length > 0 ? 'container' : undefined
 }
 
 /** "The Create Index API is used to …", "Use this API to …": the opening of an API page, not of a resource page. */
@@ -133,8 +147,11 @@ function assemble(ctx: PageContext, fields: Partial<PageModel> & { id: string; t
     queryParams: fields.queryParams ?? [],
     bodyParams: fields.bodyParams ?? [],
     responseBody: fields.responseBody ?? [],
+    ...(fields.responseArray !== undefined && { responseArray: fields.responseArray }),
     responseCodes: fields.responseCodes ?? [],
     examples: fields.examples ?? [],
+    ...(fields.kind && { kind: fields.kind }),
+    ...(ctx.source.book !== undefined && { book: ctx.source.book }),
     diagnostics: sortDiagnostics(ctx.diagnostics),
   }
   return model

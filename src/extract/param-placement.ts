@@ -1,5 +1,6 @@
-import type { AbstractBlock } from '@asciidoctor/core'
-import type { Endpoint } from '../model/types.js'
+import type { AbstractBlock, Block } from '@asciidoctor/core'
+import type { Endpoint, PageModel } from '../model/types.js'
+import { children, lineIndexOf } from './asciidoc.js'
 import type { PageContext } from './context.js'
 import type { LineQueryParam } from './endpoints.js'
 import { readParams, type LostParam, type ParamPlace, type ReadParam } from './params.js'
@@ -33,6 +34,23 @@ export function readPageParams(ctx: PageContext, sectionsOf: (kind: SectionKind)
     }
   }
   return { params, lost }
+}
+
+const RETURNS_ARRAY = /\breturns an array of ((?:[\w{}-]+ ){0,5}?(?:objects|resources))\b/i
+
+/**
+ * "The API returns an array of bucket objects, which have the following properties:" opening the response
+ * body section: the properties it lists are those of each element of an array.
+ */
+export function readResponseArray(ctx: PageContext, sections: AbstractBlock[]): PageModel['responseArray'] {
+  for (const section of sections) {
+    for (const block of children(section)) {
+      if (block.getContext() !== 'paragraph') break
+      const m = RETURNS_ARRAY.exec((block as Block).getSource().replace(/\s+/g, ' '))
+      if (m) return { of: ctx.text(m[1]!), position: ctx.at(lineIndexOf(block) ?? 0) }
+    }
+  }
+  return undefined
 }
 
 /** Applies the placement rules, in order, to the parameters read under the page's request lines. */

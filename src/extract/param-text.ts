@@ -134,11 +134,38 @@ function defaultIn(flat: string): string | undefined {
   return undefined
 }
 
-/** Allowed values listed by the text: "one of `a`, `b`", "Valid values are `a`, `b` and `c`", or a bulleted list of them. */
+/**
+ * Allowed values listed by the text: "one of `a`, `b`", "Valid values are `a`, `b` and `c`", "Valid
+ * values: `a`, `b`", or a bulleted list of them; "Set to `all` or any positive integer" lists one value
+ * beside any number (`anyNumber`).
+ */
 export function listedValues(text: string): string[] | undefined {
   const flat = text.replace(/\s+/g, ' ')
-  const m = /\b(?:one of|valid values (?:are|include)|possible values (?:are|include)|supported values (?:are|include)|options are|can be(?: set to)?(?: one of)?|must be(?: one of)?|accepts)\s*:?\s*(?:[-*]\s+)?((?:`[^`]+`(?:\s*(?:,\s*or|,\s*and|,|or|and|-|\*)\s*)?)+)/i.exec(flat)
-  if (!m) return undefined
-  const values = [...m[1]!.matchAll(/`([^`]+)`/g)].map((v) => v[1]!)
-  return values.length >= 2 ? values : undefined
+  const m = /\b(?:one of|(?:valid|possible|supported) values(?: (?:are|include))?|options are|can be(?: set to)?(?: one of)?|must be(?: one of)?|accepts)\s*:?\s*(?:[-*]\s+)?((?:(?:`[^`]+`|"[^"\s]+")(?:\s*(?:,\s*or|,\s*and|,|or|and|-|\*)\s*)?)+)/i.exec(flat)
+  const values = m ? [...m[1]!.matchAll(/`([^`]+)`|"([^"\s]+)"/g)].map((v) => (v[1] ?? v[2])!) : []
+  if (values.length >= 2) return values
+  const beside = ANY_NUMBER.exec(flat)
+  return beside ? [beside[1]!] : undefined
+}
+
+/** "Set to `all` or any positive integer": a value, or any number. */
+const ANY_NUMBER = /`([^`\s]+)` or any (?:positive |non-negative )?(?:integer|number|whole number)\b/i
+
+/** Whether the text allows any number beside its listed values. */
+export function allowsAnyNumber(text: string): boolean {
+  return ANY_NUMBER.test(text.replace(/\s+/g, ' '))
+}
+
+/** Whether the text says the value is a comma-separated list. */
+export function isCommaList(text: string): boolean {
+  return /\bcomma[- ](?:separated|delimited)\b|\bseparated by (?:a )?commas?\b/i.test(text.replace(/\s+/g, ' '))
+}
+
+/**
+ * Whether the text says the property is present only in some cases: "only returned for successful
+ * operations", "is omitted if there are no forecasts", "It is not present when …", "only shown if …".
+ */
+export function isConditional(text: string): boolean {
+  const flat = text.replace(/\s+/g, ' ')
+  return /\bonly (?:present|returned|included|shown|available|appears?|exists?|reported|provided|set)\b|\b(?:present|returned|included|shown|reported|provided) only\b|\b(?:is|are) (?:not |never )?(?:present|returned|included|shown) (?:if|when|unless)\b|\b(?:is|are) omitted\b|\bif present\b/i.test(flat)
 }

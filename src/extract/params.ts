@@ -3,7 +3,7 @@ import type { Param } from '../model/types.js'
 import { children, lineIndexOf, rawText } from './asciidoc.js'
 import type { PageContext } from './context.js'
 import { statusMacros } from './inline.js'
-import { leadingFacts, listedValues, statedDefault } from './param-text.js'
+import { allowsAnyNumber, isCommaList, isConditional, leadingFacts, listedValues, statedDefault } from './param-text.js'
 
 /** A term whose name the page lost (an empty `` `` `` term), to be named by placeholder recovery. */
 export interface LostParam {
@@ -130,8 +130,9 @@ function attach(ctx: PageContext, param: Param, block: AbstractBlock, place: Par
       const read = readEntry(ctx, entry, place === 'query' || place === 'path' ? 'body' : place, lost)
       if (read) nested.push(read.param)
     }
-    // Under a query or path parameter, nested entries list its allowed values; under a body field, its properties.
-    if (place === 'query' || place === 'path') {
+    // Under a query or path parameter, nested entries list its allowed values; under a body field, its properties,
+    // unless the field is a scalar and the entries are bare names (`status` (string) with `green`:::, `red`:::).
+    if (place === 'query' || place === 'path' || namesValues(param, nested)) {
       param.values ??= nested.map((p) => p.name)
       // A value marked `(Default)` (`full_copy` (Default):::) is the default; its mark reads as a type. When several
       // are marked (the columns a cat API shows unless `h` picks others), no one of them is the default.
@@ -145,6 +146,12 @@ function attach(ctx: PageContext, param: Param, block: AbstractBlock, place: Par
     if (context === 'ulist' && (place === 'query' || place === 'path')) bulletedValues(param, block)
     appendText(ctx, param, block)
   }
+}
+
+const SCALAR_TYPE = /^(?:string|keyword|enum|text)$/i
+
+function namesValues(param: Param, nested: Param[]): boolean {
+  return SCALAR_TYPE.test(param.type ?? '') && nested.length >= 2 && nested.every((p) => !p.children && (!p.type || /^default$/i.test(p.type)))
 }
 
 /**
@@ -218,6 +225,9 @@ function finish(param: Param): void {
   if (stated !== undefined) param.default = stated
   const values = param.values ?? listedValues(raw)
   if (values) param.values = values
+  if (allowsAnyNumber(raw)) param.anyNumber = true
+  if (isCommaList(raw)) param.list = true
+  if (isConditional(raw)) param.conditional = true
   if (statusMacros(raw).some((m) => m.name === 'deprecated')) param.deprecated = true
 }
 
@@ -228,6 +238,9 @@ export function orderedParam(p: Param): Param {
     required: p.required,
     ...(p.type !== undefined && { type: p.type }),
     ...(p.values !== undefined && { values: p.values }),
+    ...(p.anyNumber !== undefined && { anyNumber: p.anyNumber }),
+    ...(p.list !== undefined && { list: p.list }),
+    ...(p.conditional !== undefined && { conditional: p.conditional }),
     ...(p.default !== undefined && { default: p.default }),
     description: p.description,
     ...(p.deprecated !== undefined && { deprecated: p.deprecated }),

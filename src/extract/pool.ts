@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { LoadOptions } from '../load/index.js'
+import type { LoadOptions, PagePlan } from '../load/index.js'
 import { extractFile, type FileResult } from './file.js'
 
 export interface PageJob {
@@ -10,6 +10,8 @@ export interface PageJob {
   file: string
   /** The file's bytes when already read (for the cache); else the file is read where it is extracted. */
   bytes?: Uint8Array
+  /** How its book reads the file, when a book does. */
+  plan?: PagePlan
 }
 
 export interface WorkerMessage {
@@ -36,7 +38,7 @@ export async function extractJobs(
   const count = Math.min(workers, Math.floor(jobs.length / MIN_PAGES_PER_WORKER))
   if (count >= 2 && fs.existsSync(WORKER)) return runWorkers(jobs, options, count, done)
   const cache = new Map<string, string | null>()
-  for (const job of jobs) done(job, await extractFile(job.file, { ...options, cache }, job.bytes))
+  for (const job of jobs) done(job, await extractFile(job.file, { ...options, cache }, job.bytes, job.plan))
 }
 
 function runWorkers(jobs: PageJob[], options: Omit<LoadOptions, 'cache'>, count: number, done: (job: PageJob, result: FileResult) => void): Promise<void> {
@@ -53,7 +55,7 @@ function runWorkers(jobs: PageJob[], options: Omit<LoadOptions, 'cache'>, count:
     const feed = (worker: Worker) => {
       if (next >= jobs.length) return
       const job = jobs[next]!
-      worker.postMessage({ id: next++, file: job.file, bytes: job.bytes })
+      worker.postMessage({ id: next++, file: job.file, bytes: job.bytes, plan: job.plan })
     }
     for (const worker of pool) {
       worker.on('message', (message: WorkerMessage) => {

@@ -3,30 +3,6 @@ import { BUILTIN_ATTRIBUTES } from './builtin-attributes.js'
 const ATTRIBUTE_ENTRY = /^:(!?)([\w][\w-]*)(!?):(?:\s+(.*))?$/
 const ATTRIBUTE_REF = /(\\)?\{([\w][\w-]*)\}/g
 
-/** Reads `:name: value` entries (AsciiDoc) or a JSON object of strings; returns the attributes and bad lines. */
-export function parseAttributesText(text: string): { attributes: Record<string, string>; errors: { line: number; message: string }[] } {
-  const trimmed = text.trim()
-  if (trimmed.startsWith('{')) {
-    try {
-      const value: unknown = JSON.parse(trimmed)
-      if (value && typeof value === 'object' && !Array.isArray(value)) {
-        return { attributes: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])), errors: [] }
-      }
-    } catch (error) {
-      return { attributes: {}, errors: [{ line: 1, message: `invalid JSON: ${(error as Error).message}` }] }
-    }
-  }
-  const attributes: Record<string, string> = {}
-  const errors: { line: number; message: string }[] = []
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim() || line.startsWith('//')) return
-    const entry = parseAttributeEntry(line)
-    if (entry) attributes[entry.name] = entry.value ?? ''
-    else errors.push({ line: i + 1, message: `not an attribute entry (\`:name: value\`): ${line.slice(0, 60)}` })
-  })
-  return { attributes, errors }
-}
-
 /** An attribute entry line `:name: value`; `value` is undefined for an unset (`:name!:`). */
 export function parseAttributeEntry(line: string): { name: string; value?: string } | undefined {
   const m = ATTRIBUTE_ENTRY.exec(line)
@@ -37,7 +13,15 @@ export function parseAttributeEntry(line: string): { name: string; value?: strin
 
 export function baseAttributes(extra: Record<string, string>, root: string): Record<string, string> {
   // Include paths in Elasticsearch pages start from these path attributes; they all mean "the docs root".
-  return { ...BUILTIN_ATTRIBUTES, docdir: root, 'es-repo-dir': root, 'es-ref-dir': root, ...extra }
+  return overBuiltins({ docdir: root, 'es-repo-dir': root, 'es-ref-dir': root, ...extra })
+}
+
+/**
+ * `own` over the built-in attributes, which stay shared (the new object's prototype) rather than copied for
+ * every page: there are hundreds. Lookups and `in` see both; a page's entries are set on the object itself.
+ */
+export function overBuiltins(own: Record<string, string>): Record<string, string> {
+  return Object.assign(Object.create(BUILTIN_ATTRIBUTES) as Record<string, string>, own)
 }
 
 /**
@@ -65,7 +49,8 @@ interface Expansion {
 function replaceRefs(text: string, run: Expansion, active: ReadonlySet<string>, onMissing?: (name: string, offset: number) => void): string {
   return text.replace(ATTRIBUTE_REF, (whole, escape: string | undefined, name: string, offset: number) => {
     if (escape) return whole.slice(1)
-    const value = run.attributes[name]
+    // Asciidoctor reads attribute names in lower case: `{Ilm}` is `{ilm}`.
+    const value = run.attributes[name] ?? run.attributes[name.toLowerCase()]
     if (value === undefined) {
       onMissing?.(name, offset)
       return whole

@@ -2,60 +2,76 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic } from '../model/types.js'
-import { baseAttributes } from './attributes.js'
+import { baseAttributes, overBuiltins } from './attributes.js'
 import { expandIncludes, relative } from './includes.js'
 import { inside, MAX_PAGE_BYTES } from './files.js'
 import { decodePage } from './read.js'
 import { reflowLines } from './reflow.js'
-import type { LineOrigin, PageSource } from './source.js'
+import type { LineOrigin, PagePlan, PageSource } from './source.js'
 
-export { parseAttributesText } from './attributes.js'
+export { readAttributesText, type AttributesRead } from './attributes-file.js'
+export { bookCandidates, nearestBook, planBooks, walkBook, type BookOptions, type BookPlan, type WalkStore } from './books.js'
+export type { Walk, WalkedFile } from './book-walk.js'
 export { findPages, MAX_PAGE_BYTES, readPageBytes } from './files.js'
-export type { PageSource } from './source.js'
+export type { PagePlan, PageSource } from './source.js'
 
 export interface LoadOptions {
-  /** Absolute docs root; includes never read outside it. */
+  /** Absolute docs root; includes never read outside it, but for the `readable` folders. */
   root: string
-  /** Attributes from `--attributes`, over the built-in ones. */
+  /** Folders outside the root the user named (an explicit `docs-root`) that includes may read. */
+  readable?: readonly string[]
+  /** Attributes from `--attributes` and `--attribute`, over the built-in ones. */
   attributes?: Record<string, string>
+  /** Files with a model of their own in this run: a whole-file include of one that has its own title is left to that model. */
+  pages?: ReadonlySet<string>
   /** Shared include cache for one run. */
   cache?: Map<string, string | null>
 }
 
+
 /** Loads one page: bytes → text → includes → reflow, with every line traced to its origin. */
-export function loadPage(absFile: string, options: LoadOptions): PageSource {
+export function loadPage(absFile: string, options: LoadOptions, plan?: PagePlan): PageSource {
   const file = relative(options.root, absFile)
   let bytes: Uint8Array
   try {
     const stat = fs.statSync(absFile)
     // A FIFO would block the run and a link to `/dev/zero` never end; a link from inside the root to a page
     // outside it would read what the root is there to keep out.
-    if (!stat.isFile()) return failed(file, options, 'unreadable-file', 'Not a regular file (a FIFO, a device or a socket); it was not read.')
+    if (!stat.isFile()) return failed(file, options, plan, 'unreadable-file', 'Not a regular file (a FIFO, a device or a socket); it was not read.')
     if (inside(options.root, absFile) && !inside(fs.realpathSync(options.root), fs.realpathSync(absFile))) {
-      return failed(file, options, 'page-outside-root', `The page is a symbolic link to ${fs.realpathSync(absFile)}, outside the docs root; it was not read.`)
+      return failed(file, options, plan, 'page-outside-root', `The page is a symbolic link to ${fs.realpathSync(absFile)}, outside the docs root; it was not read.`)
     }
-    if (stat.size > MAX_PAGE_BYTES) return failed(file, options, 'file-too-large', `The file is ${stat.size} bytes; pages over ${MAX_PAGE_BYTES} bytes are not parsed.`)
+    if (stat.size > MAX_PAGE_BYTES) return failed(file, options, plan, 'file-too-large', `The file is ${stat.size} bytes; pages over ${MAX_PAGE_BYTES} bytes are not parsed.`)
     bytes = fs.readFileSync(absFile)
   } catch (error) {
-    return failed(file, options, 'unreadable-file', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    return failed(file, options, plan, 'unreadable-file', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
   }
-  return loadText(bytes, absFile, options)
+  return loadText(bytes, absFile, options, plan)
 }
 
 /** Same as `loadPage` for bytes already in memory (tests, caches). */
-export function loadText(bytes: Uint8Array | string, absFile: string, options: LoadOptions): PageSource {
+export function loadText(bytes: Uint8Array | string, absFile: string, options: LoadOptions, plan?: PagePlan): PageSource {
   const file = relative(options.root, absFile)
   const decoded = typeof bytes === 'string' ? { text: bytes.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), diagnostics: [] } : decodePage(bytes, file)
-  const attributes = baseAttributes(options.attributes ?? {}, options.root)
-  if (!decoded.text) return { file, lines: [], origins: [], attributes, diagnostics: decoded.diagnostics }
+  const attributes = startAttributes(options, plan)
+  const book = plan?.walked && { book: plan.book }
+  if (!decoded.text) return { file, lines: [], origins: [], attributes, diagnostics: decoded.diagnostics, pageIncludes: [], ...book }
   const lines = decoded.text.split('\n')
   // A flattened page holds its include directives mid-line: its own lines are rebuilt before includes are
   // expanded, and the expanded lines once more for included files that are flattened too.
   const own = reflowLines(lines, lines.map((_, i) => ({ file, line: i + 1, column: 1 })))
-  const expanded = expandIncludes(own.lines, own.origins, absFile, { root: options.root, attributes, cache: options.cache ?? new Map() })
+  const expanded = expandIncludes(own.lines, own.origins, absFile, {
+    root: options.root,
+    ...(options.readable && { readable: options.readable }),
+    attributes,
+    cache: options.cache ?? new Map(),
+    ...(options.pages && { pages: options.pages }),
+    findings: !plan?.walked,
+  })
   const reflowed = reflowLines(expanded.lines, expanded.origins)
   const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...own.diagnostics, ...expanded.diagnostics, ...reflowed.diagnostics]
-  return { file, lines: cutLongLines(reflowed.lines, reflowed.origins, diagnostics), origins: reflowed.origins, attributes, diagnostics }
+  const parsed = cutLongLines(reflowed.lines, reflowed.origins, diagnostics)
+  return { file, lines: parsed, origins: reflowed.origins, attributes, diagnostics, pageIncludes: expanded.pageIncludes, ...book }
 }
 
 /**
@@ -75,13 +91,20 @@ function cutLongLines(lines: string[], origins: LineOrigin[], diagnostics: Diagn
   })
 }
 
-function failed(file: string, options: LoadOptions, rule: 'file-too-large' | 'unreadable-file' | 'page-outside-root', message: string): PageSource {
+/** A page of a book starts from the built-in attributes and what its book gives it; any other from the built-in attributes and the user's. */
+function startAttributes(options: LoadOptions, plan: PagePlan | undefined): Record<string, string> {
+  return plan ? overBuiltins(plan.attributes) : baseAttributes(options.attributes ?? {}, options.root)
+}
+
+function failed(file: string, options: LoadOptions, plan: PagePlan | undefined, rule: 'file-too-large' | 'unreadable-file' | 'page-outside-root', message: string): PageSource {
   return {
     file,
     lines: [],
     origins: [],
-    attributes: baseAttributes(options.attributes ?? {}, options.root),
+    attributes: startAttributes(options, plan),
     diagnostics: [diagnostic(rule, { file, line: 1, column: 1 }, message)],
+    pageIncludes: [],
+    ...(plan?.walked && { book: plan.book }),
   }
 }
 

@@ -7,7 +7,7 @@
 export type Severity = 'error' | 'warning' | 'info'
 
 /** The stage that reports a rule, as `src/` names it. */
-export type RuleStage = 'load' | 'extract' | 'types' | 'replay-tests' | 'compare'
+export type RuleStage = 'load' | 'extract' | 'types' | 'setups' | 'replay-tests' | 'compare' | 'openapi'
 
 export interface RuleInfo {
   stage: RuleStage
@@ -31,6 +31,7 @@ export const RULES = {
   'include-too-large': { stage: 'load', severity: 'error', description: 'Includes grew the page past 250,000 lines or 10,000 include directives, or repeated included text past 128 KiB; the rest are skipped.' },
   'include-tag-missing': { stage: 'load', severity: 'warning', description: 'An `include::` asks for a `tag=` its file lacks.' },
   'line-too-long': { stage: 'load', severity: 'warning', description: 'A line is longer than 16,384 characters; only its start is read.' },
+  'docs-build-stand-in': { stage: 'load', severity: 'info', description: "An `include::{docs-root}/…` of the docs build's shared files, without a docs-root: built-in values stand in for it." },
   reflowed: { stage: 'load', severity: 'warning', description: 'The page lost its newlines and was reflowed; positions still point into the original text.' },
   asciidoc: { stage: 'extract', severity: 'warning', description: "Asciidoctor's own message, at the severity Asciidoctor gives it." },
   'no-page-title': { stage: 'extract', severity: 'warning', description: 'The file has no page title: it is not a page, or damage hid its title.' },
@@ -41,7 +42,7 @@ export const RULES = {
   'no-endpoint': { stage: 'extract', severity: 'warning', description: 'The Request section names no `METHOD /path` request line.' },
   'duplicate-id': { stage: 'extract', severity: 'warning', description: 'Two pages of the run declare one page id.' },
   'path-typo': { stage: 'extract', severity: 'warning', description: "A request path word is one letter away from a word of the page's id or title." },
-  'undefined-attribute': { stage: 'extract', severity: 'warning', description: 'An `{attribute}` nobody defines (built-in, `--attributes` or the page).' },
+  'undefined-attribute': { stage: 'extract', severity: 'warning', description: 'An `{attribute}` Asciidoctor leaves unresolved: nobody defines it (built-in, `--attributes`/`--attribute`, the book or the page); once per line.' },
   'missing-dlist-delimiter': { stage: 'extract', severity: 'warning', description: 'A definition lacks the `::` that makes it a definition-list entry; read as one.' },
   'unclosed-param-facts': { stage: 'extract', severity: 'warning', description: "A parameter's `(Required, type` group is never closed." },
   'unknown-param-flag': { stage: 'extract', severity: 'warning', description: "A parameter's flag is neither Required nor Optional." },
@@ -66,6 +67,10 @@ export const RULES = {
   'duplicate-param': { stage: 'types', severity: 'warning', description: 'Two parameters of one request type share a name.' },
   'name-collision': { stage: 'types', severity: 'warning', description: "A page's type names are already taken; they get a numeric suffix." },
   'untyped-param': { stage: 'types', severity: 'info', description: 'A parameter has no documented type; typed as unknown.' },
+  'setups-empty': { stage: 'setups', severity: 'error', description: 'A `--setups` file defines no named setups or teardowns.' },
+  'gradle-statement': { stage: 'setups', severity: 'warning', description: 'A `build.gradle` statement naming setups is Groovy docspec does not read.' },
+  'setup-unreadable': { stage: 'setups', severity: 'warning', description: "A named setup is built from what `build.gradle` does not hold (another file's data); tests using it are skipped." },
+  'setup-step': { stage: 'setups', severity: 'error', description: 'A setup step cannot become a request (an API the API table lacks, a path part not given, an unknown step); the setup is not replayed.' },
   'continued-without-test': { stage: 'replay-tests', severity: 'error', description: '`TEST[continued]` has no earlier test to continue.' },
   'response-after-testsetup': { stage: 'replay-tests', severity: 'error', description: 'A `TESTRESPONSE` follows a `TESTSETUP` snippet.' },
   'invalid-substitution': { stage: 'replay-tests', severity: 'error', description: 'A `s/…/…/` substitution cannot be applied (a warning for a response snippet).' },
@@ -81,10 +86,17 @@ export const RULES = {
   'response-not-replayed': { stage: 'replay-tests', severity: 'info', description: 'A response answers a snippet that is not replayed.' },
   'yaml-not-replayed': { stage: 'replay-tests', severity: 'info', description: 'Doc-test YAML steps (`startyaml … endyaml`) in a snippet are left out of the request.' },
   'spec-endpoint-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not have an endpoint the page lists.' },
-  'spec-param-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not know a query parameter the page documents.' },
+  'spec-path-part-renamed': { stage: 'compare', severity: 'warning', description: 'A path placeholder the page names otherwise than the specification (`{job_id}` where it has `{id}`).' },
+  'spec-param-unknown': { stage: 'compare', severity: 'warning', description: 'The specification does not know a path or query parameter the page documents.' },
+  'spec-type-mismatch': { stage: 'compare', severity: 'warning', description: "A parameter's or response property's type or value list differs from the specification's." },
+  'spec-required-mismatch': { stage: 'compare', severity: 'warning', description: 'A parameter or response property is required on one side and optional on the other.' },
   'spec-default-mismatch': { stage: 'compare', severity: 'warning', description: "A parameter's default differs from the specification's." },
+  'spec-field-unknown': { stage: 'compare', severity: 'warning', description: "The specification's response has no property the page documents or shows." },
   'spec-endpoint-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has endpoints the page does not document.' },
-  'spec-param-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has query parameters the page does not document.' },
+  'spec-param-undocumented': { stage: 'compare', severity: 'info', description: 'The specification has path or query parameters the page does not document.' },
+  'spec-field-undocumented': { stage: 'compare', severity: 'info', description: "The specification's response has properties the page neither documents nor shows." },
+  'openapi-duplicate-operation': { stage: 'openapi', severity: 'info', description: 'Two pages document one method and path; the OpenAPI export keeps the first.' },
+  'openapi-path-renamed': { stage: 'openapi', severity: 'info', description: 'A path is exported with other placeholder names: OpenAPI takes one template per shape and one name per placeholder.' },
 } as const satisfies Record<string, RuleInfo>
 
 /** A rule id: a misspelt one fails the type check. */

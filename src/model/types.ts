@@ -76,8 +76,20 @@ export interface Param {
   required: boolean
   /** The type as documented (`string`, `boolean`, `TimeValue`, `integer`, `array of strings`, …). */
   type?: string
-  /** Allowed values when the text gives them ("one of `a`, `b`" or a list of values). */
+  /**
+   * Allowed values when the text gives them ("one of `a`, `b`", "Valid values: `a`, `b`", a list of
+   * values, or nested definitions under a scalar: `status` (string) with `green`:::, `yellow`:::, …).
+   */
   values?: string[]
+  /** The text allows any number besides the listed values ("Set to `all` or any positive integer"). */
+  anyNumber?: boolean
+  /** The text says the value is a comma-separated list ("a comma-separated list of job identifiers"). */
+  list?: boolean
+  /**
+   * The text says the property is present only in some cases ("only returned for successful
+   * operations", "omitted if there are no forecasts"); read for response properties.
+   */
+  conditional?: boolean
   /** Default as stated by the text ("Defaults to `30s`" → `30s`). */
   default?: string
   /** Plain text, AsciiDoc markup and attributes resolved. */
@@ -215,7 +227,21 @@ export interface PageModel {
   queryParams: Param[]
   bodyParams: Param[]
   responseBody: Param[]
+  /**
+   * The response body section documents the elements of an array ("The API returns an array of bucket
+   * objects, which have the following properties:"): `responseBody` describes one element, and `of`
+   * names it as the page does (`bucket objects`).
+   */
+  responseArray?: { of: string; position: SourcePosition }
   responseCodes: ResponseCode[]
   examples: Snippet[]
+  /**
+   * What the file is when it is no API page: `book` (a book's root) or `container` (a chapter or section
+   * index, which includes pages of the run whole). Absent for a page. Either keeps its own sections and
+   * snippets, and takes no endpoints from its examples.
+   */
+  kind?: 'book' | 'container'
+  /** The book that includes the page (or is the page), relative to the docs root; absent when no book does. */
+  book?: string
   diagnostics: Diagnostic[]
 }

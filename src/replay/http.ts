@@ -1,7 +1,8 @@
 /** Sends replayed requests to the target and reads the answers. */
-import { request as send } from 'undici'
+import { request as send, type Dispatcher } from 'undici'
 import { resolveReferences } from './match.js'
-import type { Target } from './target.js'
+import { unstash, unstashString, type Stash } from './stash.js'
+import { DEFAULT_REQUEST_TIMEOUT_MS, type Target } from './target.js'
 import type { ReplayBody, ReplayRequest } from './types.js'
 
 export interface ReplayAnswer {
@@ -9,59 +10,99 @@ export interface ReplayAnswer {
   text: string
   /** Texts of the `Warning` headers (the quoted part of `299 Elasticsearch-… "text"`). */
   warnings: string[]
+  /** The answer came from docspec's embedded server, for a route no page documents. */
+  undocumented?: boolean
 }
 
-const TIMEOUT_MS = 60_000
+/** The header docspec's embedded server puts on answers to routes no page documents. */
+export const UNDOCUMENTED_HEADER = 'x-docspec-undocumented'
+
+/** A request ready to send: references filled in; `segments` and `value` are what its path and body hold. */
+export interface Prepared {
+  method: string
+  url: URL
+  headers: Record<string, string>
+  body?: string
+  segments: string[]
+  value?: unknown
+}
+
+/** Thrown when the server does not answer in time. */
+export class RequestTimeout extends Error {}
+
+export interface SendOptions {
+  /** The last answer, for `$body…` references. */
+  previous?: ReplayAnswer | undefined
+  /** Values kept by `set:` steps, for `$name` references. */
+  stash?: Stash
+  /** Time for the whole answer; default 30 s. */
+  timeoutMs?: number
+}
 
 /**
  * Sends one request. `$body…` references in the body and in path segments are filled from the previous
- * answer, as the docs allow ("any place you can use json").
+ * answer, as the docs allow ("any place you can use json"), and `$name` from the stash.
  */
-export async function sendRequest(target: Target, request: ReplayRequest, previous?: ReplayAnswer): Promise<ReplayAnswer> {
-  const previousJson = previous ? parseOrUndefined(previous.text) : undefined
+export async function sendRequest(target: Target, request: ReplayRequest, options: SendOptions = {}): Promise<ReplayAnswer> {
+  return exchange(target, prepareRequest(target, request, options), options.timeoutMs)
+}
+
+/** The request with `$body…` and `$name` references filled in, as it will be sent. */
+export function prepareRequest(target: Target, request: ReplayRequest, options: Omit<SendOptions, 'timeoutMs'> = {}): Prepared {
+  const previousJson = options.previous ? parseOrUndefined(options.previous.text) : undefined
+  const stash = options.stash ?? new Map()
   const url = new URL(target.url)
-  url.pathname = joinPath(url.pathname, request.path, previousJson)
-  for (const [key, value] of Object.entries(request.query)) url.searchParams.append(key, value)
-  const { body, contentType } = encodeBody(request.body, previousJson)
-  const response = await send(url, {
-    method: request.method,
-    headers: { ...documentedHeaders(request.headers), ...target.headers, ...(contentType ? { 'content-type': contentType } : {}) },
-    body,
-    dispatcher: target.dispatcher,
-    headersTimeout: TIMEOUT_MS,
-    bodyTimeout: TIMEOUT_MS,
-  })
-  return {
-    status: response.statusCode,
-    text: await response.body.text(),
-    warnings: parseWarnings(response.headers.warning),
+  const segments = pathSegments(request.path, previousJson, stash)
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/${segments.map(encodeURIComponent).join('/')}`
+  for (const [key, value] of Object.entries(request.query)) url.searchParams.append(key, String(unstashString(value, stash)))
+  const { body, value, contentType } = encodeBody(request.body, previousJson, stash)
+  const headers = { ...documentedHeaders(request.headers), ...target.headers, ...(contentType ? { 'content-type': contentType } : {}) }
+  return { method: request.method, url, headers, segments, ...(body !== undefined && { body }), ...(value !== undefined && { value }) }
+}
+
+/** Sends a request and reads the whole answer within the time given. */
+export async function exchange(
+  target: Target,
+  request: { method: string; url: URL; headers?: Record<string, string>; body?: string },
+  timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+): Promise<ReplayAnswer> {
+  const signal = AbortSignal.timeout(timeoutMs)
+  try {
+    const response = await send(request.url, { method: request.method as Dispatcher.HttpMethod, headers: request.headers ?? target.headers, body: request.body ?? null, dispatcher: target.dispatcher, signal })
+    const text = await response.body.text()
+    return { status: response.statusCode, text, warnings: parseWarnings(response.headers.warning), ...(response.headers[UNDOCUMENTED_HEADER] !== undefined && { undocumented: true }) }
+  } catch (error) {
+    if (signal.aborted) throw new RequestTimeout(`no answer within ${timeoutMs / 1000} s (--request-timeout)`)
+    throw error
   }
 }
 
-/** Headers a page's example sets are sent, but for credentials (the environment's only) and the body's own. */
+/** Headers a page's example or a setup step sets are sent, but for credentials (the environment's only) and the body's own. */
 const NOT_SENT = new Set(['authorization', 'cookie', 'proxy-authorization', 'host', 'content-type', 'content-length', 'transfer-encoding', 'connection'])
 
 function documentedHeaders(headers: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_SENT.has(name.toLowerCase())))
 }
 
-function joinPath(base: string, path: string, previousJson: unknown): string {
-  const segments = path
+function pathSegments(path: string, previousJson: unknown, stash: Stash): string[] {
+  return path
     .split('/')
     .filter((segment) => segment !== '')
     .map((segment) => {
-      const value = segment.startsWith('$body') ? resolveReferences(segment, previousJson) : segment
-      return encodeURIComponent(safeDecode(String(value)))
+      const value = segment.startsWith('$body') ? resolveReferences(segment, previousJson) : unstashString(safeDecode(segment), stash)
+      return safeDecode(String(value))
     })
-  return `${base.replace(/\/$/, '')}/${segments.join('/')}`
 }
 
-function encodeBody(body: ReplayBody | undefined, previousJson: unknown): { body?: string; contentType?: string } {
+function encodeBody(body: ReplayBody | undefined, previousJson: unknown, stash: Stash): { body?: string; value?: unknown; contentType?: string } {
   if (!body) return {}
-  if (body.kind === 'json') return { body: JSON.stringify(resolveReferences(body.json, previousJson)), contentType: 'application/json' }
+  if (body.kind === 'json') {
+    const value = resolveReferences(unstash(body.json, stash), previousJson)
+    return { body: JSON.stringify(value), value, contentType: 'application/json' }
+  }
   if (body.kind === 'ndjson') {
-    const lines = body.lines.map((line) => JSON.stringify(resolveReferences(line, previousJson)))
-    return { body: `${lines.join('\n')}\n`, contentType: 'application/x-ndjson' }
+    const lines = body.lines.map((line) => resolveReferences(unstash(line, stash), previousJson))
+    return { body: `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`, value: lines, contentType: 'application/x-ndjson' }
   }
   return { body: body.text, contentType: 'text/plain' }
 }

@@ -5,8 +5,9 @@
  * whitespace-tolerant line patterns and `non_json` responses as text.
  */
 import { createTwoFilesPatch } from 'diff'
-import { translateJavaRegex } from '../console/java-regex.js'
+import { compileJavaRegex } from '../console/java-regex.js'
 import { parseStashJson } from '../console/response-json.js'
+import { unstash, unstashInside, type Stash } from './stash.js'
 import type { ResponseMode } from './types.js'
 
 export interface ActualResponse {
@@ -28,11 +29,12 @@ export interface DocLocation {
   line: number
 }
 
-export function matchResponse(actual: ActualResponse, expected: ExpectedResponse, where: DocLocation): MatchResult {
+/** `stash`: values kept by `set:` steps, for `$name` in the expectation. */
+export function matchResponse(actual: ActualResponse, expected: ExpectedResponse, where: DocLocation, stash: Stash = new Map()): MatchResult {
   const at = `${where.file}:${where.line}`
-  if (expected.mode === 'cat') return matchCat(actual.text, expected.expected, at)
-  if (expected.mode === 'text') return matchText(actual.text, expected.expected, at)
-  return matchJson(actual.text, expected.expected, at)
+  if (expected.mode === 'cat') return matchCat(actual.text, unstashInside(expected.expected, stash), at)
+  if (expected.mode === 'text') return matchText(actual.text, unstashInside(expected.expected, stash), at)
+  return matchJson(actual.text, expected.expected, at, stash)
 }
 
 // ---------------------------------------------------------------------------------------------- JSON
@@ -60,6 +62,13 @@ function splitPath(path: string): string[] {
 }
 
 const MISSING = Symbol('missing')
+
+/** The value at a dotted path (`a.b\\.c.0`; `$body` or '' for the whole value); undefined when absent. */
+export function valueAt(root: unknown, path: string): unknown {
+  const rest = path === '$body' ? '' : path.replace(/^\$body\./, '')
+  const value = lookup(root, splitPath(rest))
+  return value === MISSING ? undefined : value
+}
 
 function lookup(root: unknown, segments: string[]): unknown {
   let node = root
@@ -122,10 +131,10 @@ export function firstDifference(expected: unknown, actual: unknown, path: Path =
   return { path, message: `expected ${describe(expected)}, got ${describe(actual)}` }
 }
 
-function matchJson(actualText: string, expectedText: string, at: string): MatchResult {
+function matchJson(actualText: string, expectedText: string, at: string, stash: Stash): MatchResult {
   let expected: unknown
   try {
-    expected = parseExpectedJson(expectedText)
+    expected = unstash(parseExpectedJson(expectedText), stash)
   } catch (error) {
     return { ok: false, message: `TESTRESPONSE at ${at} is not JSON (${(error as Error).message})` }
   }
@@ -177,39 +186,26 @@ function isObject(value: unknown): value is Record<string, unknown> {
 // ----------------------------------------------------------------------------------------- _cat and text
 
 /**
- * Elasticsearch turns a `_cat` expectation into a regex in which runs of spaces match any whitespace and
- * line ends tolerate trailing blanks; substitutions may already have put regex syntax (`\d+`) into it.
+ * A `_cat` or `non_json` expectation is the pattern the doc tests build of the documented text (spaces match
+ * any white space, line ends any blanks; the page's substitutions may add regex syntax such as `\d+`), read
+ * with Java's COMMENTS flag and found anywhere in the answer, as Elasticsearch's YAML runner matches it.
  */
-export function catPattern(expected: string): RegExp {
-  const lines = nonEmptyLines(expected).map(catLineSource)
-  return new RegExp(`^\\s*${lines.join('\\s*\\n\\s*')}\\s*$`)
+export function catPattern(source: string): RegExp {
+  return compileJavaRegex(`(?x)${source}`)
 }
 
-function catLineSource(line: string): string {
-  return translateJavaRegex(line).source.replace(/ +/g, '\\s+')
-}
-
-function matchCat(actualText: string, expectedText: string, at: string): MatchResult {
+function matchCat(actualText: string, source: string, at: string): MatchResult {
   let pattern: RegExp
   try {
-    pattern = catPattern(expectedText)
+    pattern = catPattern(source)
   } catch (error) {
-    return { ok: false, message: `_cat TESTRESPONSE at ${at} is not a valid pattern (${(error as Error).message})` }
+    return { ok: false, message: `the TESTRESPONSE pattern at ${at} cannot run (${(error as Error).message})` }
   }
   if (pattern.test(actualText)) return { ok: true }
-  const expectedLines = nonEmptyLines(expectedText)
-  const actualLines = nonEmptyLines(actualText)
-  const index = expectedLines.findIndex((line, i) => {
-    const actualLine = actualLines[i]
-    return actualLine === undefined || !new RegExp(`^${catLineSource(line)}$`).test(actualLine)
-  })
-  const detail =
-    index === -1
-      ? `expected ${expectedLines.length} lines, got ${actualLines.length}`
-      : `line ${index + 1}: expected /${expectedLines[index]}/, got ${JSON.stringify(actualLines[index] ?? '')}`
+  const documented = source.split('\n').map((line) => line.replace(/\\s[*+]/g, ' ').trim()).filter((line) => line !== '')
   return {
     ok: false,
-    message: `_cat response does not match TESTRESPONSE at ${at}\nfirst difference at ${detail}\n\n${patch(squeeze(expectedLines), squeeze(actualLines))}`,
+    message: `response does not match TESTRESPONSE at ${at} (as the doc tests match _cat and non_json text)\n\n${patch(squeeze(documented), squeeze(nonEmptyLines(actualText)))}`,
   }
 }
 

@@ -7,9 +7,11 @@ import { join, relative, resolve } from 'node:path'
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import type { RunnerTask, RunnerTestFile } from 'vitest'
+import type { Reporter } from 'vitest/reporters'
 import { startVitest } from 'vitest/node'
 import { escapeRegex } from '../console/java-regex.js'
-import { DEFAULT_KIBANA_URL, DEFAULT_URL, displayUrl, isLoopback } from './target.js'
+import { probe } from './probe.js'
+import { DEFAULT_KIBANA_URL, DEFAULT_URL, displayUrl, isLoopback, targetFromEnv } from './target.js'
 import { MANIFEST_NAME, type ReplayManifest } from './types.js'
 
 export interface ReplayRunOptions {
@@ -21,8 +23,16 @@ export interface ReplayRunOptions {
   kibanaTarget?: string
   /** Allow state-changing requests to a non-loopback server; defaults to `DOCSPEC_ALLOW_WRITES=1`. */
   allowWrites?: boolean
-  /** Only tests whose name (`<page-id> › line N`) contains this text. */
+  /** Only tests whose name (`<page-id> › file:line`) contains this text. */
   filter?: string
+  /** Time for each answer (default 30 s). */
+  requestTimeoutMs?: number
+  /** Runs the pages in a random order from this seed (results must not depend on it). */
+  shuffleSeed?: number
+  /** Called as tests finish: how many are done of how many there are. */
+  onProgress?: (done: number, total: number) => void
+  /** The server keeps no state (docspec's embedded server): pages may run side by side, and nothing is removed after a test. */
+  stateless?: boolean
 }
 
 export type ReplayState = 'passed' | 'failed' | 'skipped'
@@ -41,6 +51,8 @@ export interface ReplayOutcome {
 export interface ReplaySummary {
   /** The target as it may be printed (no credentials). */
   target: string
+  /** Set when the server the user named cannot be reached: nothing was run. */
+  unreachable?: string
   /** Set when nothing was run because the suite would write to a non-loopback server. */
   refused?: string
   passed: number
@@ -65,7 +77,8 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
   }
 
   // The whole suite refuses up front, so that no page has sent anything when another would be refused.
-  const writes = manifestWrites(testsDir)
+  const manifest = readManifest(testsDir)
+  const writes = manifestWrites(manifest)
   for (const [url, list] of [[target, writes.elasticsearch], [kibanaTarget, writes.kibana]] as const) {
     if (allowWrites || list.length === 0 || isLoopback(new URL(url).hostname)) continue
     summary.refused =
@@ -73,7 +86,14 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
       `address; allow them with DOCSPEC_ALLOW_WRITES=1. First: ${list.slice(0, 3).join('; ')}`
     return summary
   }
-
+  // A server the user named must answer; only the default one may be absent (its tests are then skipped).
+  // (Without the manifest the runtime probes, after its own refusal.)
+  const named = options.target !== undefined || !!process.env.ES_URL
+  const unreachable = named && existsSync(join(testsDir, MANIFEST_NAME)) ? await probe(targetFromEnv({ ...process.env, ES_URL: target })) : undefined
+  if (unreachable) {
+    summary.unreachable = unreachable
+    return summary
+  }
   const exitCode = process.exitCode
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() })
   const vitest = await startVitest(
@@ -84,15 +104,26 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
       config: false,
       watch: false,
       include: ['**/*.test.ts'],
-      reporters: [{}],
+      reporters: [progressReporter(options.onProgress, options.filter ? undefined : manifest.pages.reduce((n, p) => n + (p.tests ?? 0), 0))],
       passWithNoTests: true,
       // Generated files share nothing but the runtime, whose state is keyed by page; without per-file
-      // isolation a corpus of 100 pages replays in about 1.5 s instead of 45 s.
+      // isolation a corpus of 100 pages replays in about 1.5 s instead of 45 s. Pages run one after another,
+      // as on one cluster they share names (each test removes what it created), unless the server keeps no state.
       pool: 'threads',
       isolate: false,
+      fileParallelism: options.stateless === true,
       cache: false,
-      testTimeout: 120_000,
-      env: { ES_URL: target, KIBANA_URL: kibanaTarget, DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0' },
+      // Each request has its own time limit, which names the snippet; the test's is only a backstop.
+      testTimeout: 3_600_000,
+      // A server is named to the tests only when the user named it: a default one may be absent.
+      env: {
+        ...(named && { ES_URL: target }),
+        ...((options.kibanaTarget ?? process.env.KIBANA_URL) && { KIBANA_URL: kibanaTarget }),
+        DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0',
+        DOCSPEC_STATELESS: options.stateless ? '1' : '0',
+        ...(options.requestTimeoutMs && { DOCSPEC_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }),
+      },
+      ...(options.shuffleSeed !== undefined && { sequence: { shuffle: { files: true, tests: false }, seed: options.shuffleSeed } }),
       ...(options.filter ? { testNamePattern: new RegExp(escapeRegex(options.filter)) } : {}),
     },
     { resolve: { alias: [{ find: /^docspec\/replay$/, replacement: runtimeEntry() }] }, logLevel: 'silent' },
@@ -111,17 +142,36 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
   return summary
 }
 
+/** Tells how many tests are done of how many collected, as they finish. */
+function progressReporter(onProgress: ReplayRunOptions['onProgress'], known: number | undefined): Reporter {
+  if (!onProgress) return {}
+  let collected = 0
+  let done = 0
+  const total = () => Math.max(known ?? 0, collected)
+  return {
+    onTestModuleCollected(module) {
+      collected += [...module.children.allTests()].length
+    },
+    onTestCaseResult() {
+      onProgress(++done, total())
+    },
+  }
+}
+
 /** Accepts the generation output directory or its `replay/` folder. */
 function testsFolder(dir: string): string {
   const nested = join(dir, 'replay')
   return existsSync(join(nested, MANIFEST_NAME)) ? nested : dir
 }
 
-/** The suite's state-changing requests by the service they go to. */
-function manifestWrites(testsDir: string): { elasticsearch: string[]; kibana: string[] } {
+function readManifest(testsDir: string): ReplayManifest {
   const path = join(testsDir, MANIFEST_NAME)
-  if (!existsSync(path)) return { elasticsearch: [], kibana: [] }
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as ReplayManifest
+  if (!existsSync(path)) return { generatedBy: 'docspec', pages: [] }
+  return JSON.parse(readFileSync(path, 'utf8')) as ReplayManifest
+}
+
+/** The suite's state-changing requests by the service they go to. */
+function manifestWrites(manifest: ReplayManifest): { elasticsearch: string[]; kibana: string[] } {
   const kibana = manifest.pages.flatMap((page) => page.kibanaWrites ?? [])
   const toKibana = new Set(kibana)
   return { elasticsearch: manifest.pages.flatMap((page) => page.writes.filter((w) => !toKibana.has(w))), kibana }

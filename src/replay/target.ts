@@ -10,6 +10,9 @@ import type { SnippetTarget } from '../model/types.js'
 export const DEFAULT_URL = 'http://localhost:9200'
 export const DEFAULT_KIBANA_URL = 'http://localhost:5601'
 
+/** Time for each answer unless `--request-timeout` says otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+
 export interface Target {
   /** Base URL without credentials. */
   url: URL
@@ -20,6 +23,12 @@ export interface Target {
   dispatcher: Dispatcher
   loopback: boolean
   allowWrites: boolean
+  /** The user named this server (`ES_URL`, `KIBANA_URL`): when it cannot be reached, tests fail rather than skip. */
+  named: boolean
+  /** Time for each answer. */
+  requestTimeoutMs: number
+  /** The server keeps no state (docspec's embedded server): nothing a test creates needs removing. */
+  stateless: boolean
 }
 
 export type Env = Record<string, string | undefined>
@@ -65,6 +74,9 @@ export function targetFromEnv(env: Env = process.env, service: SnippetTarget = '
     dispatcher: new Agent({ connect: tls }),
     loopback: isLoopback(url.hostname),
     allowWrites: env.DOCSPEC_ALLOW_WRITES === '1',
+    named: !!settings.url,
+    requestTimeoutMs: Number(env.DOCSPEC_REQUEST_TIMEOUT_MS) > 0 ? Number(env.DOCSPEC_REQUEST_TIMEOUT_MS) : DEFAULT_REQUEST_TIMEOUT_MS,
+    stateless: env.DOCSPEC_STATELESS === '1',
   }
 }
 

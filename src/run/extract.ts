@@ -1,8 +1,8 @@
 import fs from 'node:fs'
-import { openPageStore } from '../cache/index.js'
+import { openPageStore, openWalkStore } from '../cache/index.js'
 import { extractFiles, type ExtractResult } from '../extract/index.js'
 import { resolveRoot } from '../load/index.js'
-import { idleCpus, InputError, NO_PROGRESS, readAttributesFile, type RunOptions } from './options.js'
+import { idleCpus, InputError, NO_PROGRESS, userAttributes, type RunOptions } from './options.js'
 import { VERSION } from './version.js'
 
 export interface Extracted extends ExtractResult {
@@ -17,20 +17,24 @@ export interface Extracted extends ExtractResult {
  * Throws `InputError` when an input, the root or the attributes file is unusable.
  */
 export async function extractInputs(inputs: string[], options: RunOptions = {}): Promise<Extracted> {
-  for (const input of inputs) if (!fs.existsSync(input)) throw new InputError(`no such file or folder: ${input}`)
+  for (const input of [...inputs, ...(options.books ?? [])]) if (!fs.existsSync(input)) throw new InputError(`no such file or folder: ${input}`)
   const root = resolveRoot(options.root, inputs[0]!)
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new InputError(`--root is not a folder: ${options.root}`)
-  const attributes = options.attributesFile ? readAttributesFile(options.attributesFile) : {}
-  const store = options.cache === false ? undefined : openPageStore({ dir: options.cacheDir, version: VERSION, root, attributes })
+  const { attributes, readable } = await userAttributes(options, root)
+  const cacheOptions = { dir: options.cacheDir, version: VERSION, root, attributes, readable }
+  const store = options.cache === false ? undefined : openPageStore(cacheOptions)
+  const walks = options.cache === false ? undefined : openWalkStore(cacheOptions)
   const progress = options.progress?.('extract') ?? NO_PROGRESS
   try {
-    const result = await extractFiles(inputs, { root, attributes }, {
+    const result = await extractFiles(inputs, { root, attributes, readable, books: options.books ?? [] }, {
       ...(store && { store }),
+      ...(walks && { walks }),
       workers: options.workers ?? idleCpus(),
       onStart: (files) => progress.start(files.length),
       onPage: () => progress.tick(),
     })
-    return { ...result, root, ...(store?.writeError !== undefined && { cacheError: store.writeError }) }
+    const cacheError = store?.writeError ?? walks?.writeError
+    return { ...result, root, ...(cacheError !== undefined && { cacheError }) }
   } finally {
     progress.stop()
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseAttributesText } from '../load/index.js'
+import { readAttributesText } from '../load/index.js'
 
 /** Progress of one part of a run (`extract`, then `types`): how many pages, and each one done. */
 export interface Progress {
@@ -13,8 +13,12 @@ export interface Progress {
 export interface RunOptions {
   /** Docs root: includes are never read outside it (default: the folder of the first input). */
   root?: string
-  /** Extra attributes, as `:name: value` lines or a JSON object, over the built-in ones; read at every run. */
+  /** Extra attributes: any AsciiDoc file (its entries, as Asciidoctor reads it) or a JSON object, over the built-in ones; read at every run. */
   attributesFile?: string
+  /** Attributes given one by one (`--attribute name=value`), over those of `attributesFile`; locked against the pages' own entries, as Asciidoctor's `-a`. */
+  attributes?: Record<string, string>
+  /** Book roots (`--book`): every page they include is read with the attributes in effect there. */
+  books?: string[]
   /** `false`: extract every page again, and neither read nor write the cache. */
   cache?: boolean
   /** Where results are kept between runs (default `.docspec-cache`). */
@@ -41,16 +45,30 @@ export function idleCpus(): number {
   return Math.max(1, Math.floor(os.availableParallelism() - os.loadavg()[0]! + 0.5))
 }
 
-export function readAttributesFile(file: string): Record<string, string> {
+/**
+ * The user's attributes: the `--attributes` file's, then the `--attribute` ones. A `docs-root` given there
+ * (an elastic/docs checkout) is made absolute: the user named it, so includes may read it though it lies
+ * outside the docs root.
+ */
+export async function userAttributes(options: Pick<RunOptions, 'attributesFile' | 'attributes'>, root: string): Promise<{ attributes: Record<string, string>; readable: string[] }> {
+  const given = { ...(options.attributesFile ? await readAttributesFile(options.attributesFile, root) : {}), ...options.attributes }
+  const docsRoot = given['docs-root']
+  if (docsRoot === undefined) return { attributes: given, readable: [] }
+  const absolute = path.resolve(docsRoot)
+  if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`docs-root is not a folder: ${docsRoot}`)
+  return { attributes: { ...given, 'docs-root': absolute }, readable: [absolute] }
+}
+
+async function readAttributesFile(file: string, root: string): Promise<Record<string, string>> {
   let text: string
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch {
     throw new InputError(`cannot read --attributes file: ${file}`)
   }
-  const parsed = parseAttributesText(text)
-  if (parsed.errors.length > 0) {
-    throw new InputError(parsed.errors.map((e) => `${path.relative(process.cwd(), file)}:${e.line}: ${e.message}`).join('\n'))
+  const read = await readAttributesText(text, path.resolve(file), { root })
+  if (read.errors.length > 0) {
+    throw new InputError(read.errors.map((e) => `${path.relative(process.cwd(), file)}:${e.line}: ${e.message}`).join('\n'))
   }
-  return parsed.attributes
+  return read.attributes
 }

@@ -1,21 +1,20 @@
-import fs from 'node:fs'
-import { parse as parseYaml } from 'yaml'
+import path from 'node:path'
+import type { Diagnostic } from '../model/types.js'
+import { readSetupsFiles, SetupsFileError, type ScriptSource } from '../setups/index.js'
 import { InputError } from './options.js'
 
-/** `--setups FILE`: a JSON or YAML mapping of setup names to console text (`PUT /index` …). */
-export function readSetups(file: string | undefined): Record<string, string> {
-  if (!file) return {}
-  let value: unknown
+/**
+ * `--setups FILE…`: each a doc build's `build.gradle` (its named setups and teardowns, translated into
+ * requests with the API table of `--api-spec`, else `@elastic/request-converter`'s) or a JSON/YAML mapping of
+ * names to console text. Files that cannot be read at all are input errors; what is wrong inside them is
+ * reported as diagnostics at its line.
+ */
+export function readSetups(files: readonly string[], root: string, apiSpec?: string): { sources: ScriptSource[]; diagnostics: Diagnostic[] } {
   try {
-    value = parseYaml(fs.readFileSync(file, 'utf8'))
+    return readSetupsFiles(files, { root, ...(apiSpec !== undefined && { apiSpec: path.resolve(apiSpec) }) })
   } catch (error) {
-    throw new InputError(`cannot read --setups ${file}: ${(error as Error).message}`)
+    if (error instanceof SetupsFileError) throw new InputError(error.message)
+    const message = (error as Error).message
+    throw new InputError(apiSpec !== undefined ? `cannot read --api-spec ${apiSpec}: ${message}` : `cannot read the API table: ${message}`)
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputError(`--setups ${file} must map setup names to console text`)
-  const out: Record<string, string> = {}
-  for (const [name, text] of Object.entries(value)) {
-    if (typeof text !== 'string') throw new InputError(`--setups ${file}: setup '${name}' must be console text (a string)`)
-    out[name] = text
-  }
-  return out
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { resolveRoot } from '../load/index.js'
 import { DEFAULT_CACHE_DIR } from '../cache/index.js'
-import type { GenerateOptions } from './generate.js'
+import { setupsFiles, type GenerateOptions } from './generate.js'
 
 export interface Watcher {
   close(): Promise<void>
@@ -27,7 +27,7 @@ export function watchGenerate(inputs: string[], options: GenerateOptions, regene
   const debounceMs = watch.debounceMs ?? DEBOUNCE_MS
   const root = resolveRoot(options.root, inputs[0]!)
   const ignored = [path.resolve(options.out), path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR)]
-  const extraFiles = [options.attributesFile, options.setupsFile].filter((f): f is string => !!f).map((f) => path.resolve(f))
+  const extraFiles = [options.attributesFile, ...setupsFiles(options)].filter((f): f is string => !!f).map((f) => path.resolve(f))
   const relevant = (file: string) => {
     if (extraFiles.includes(file)) return true
     if (ignored.some((dir) => file === dir || file.startsWith(dir + path.sep))) return false

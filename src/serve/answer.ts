@@ -7,7 +7,7 @@ import { filterPath } from './filter-path.js'
 import { breaksRule, enforcedPathRules, type EnforcedRule } from './path-rules.js'
 import { preferredAnswer, preferredStatus } from './prefer.js'
 import { checkQuery, queryPolicy, type QueryPolicy } from './query-params.js'
-import { buildRoutes, type Match, type RouteTable } from './routes.js'
+import { buildRoutes, type Match, type Route, type RouteTable } from './routes.js'
 
 /** A request as it came over the wire. */
 export interface DocRequest {
@@ -82,20 +82,26 @@ function answerFor(api: DocumentedApi, request: DocRequest): Answer {
   return documentedAnswer(api, match, request.headers.prefer, { match, query, body: body.value })
 }
 
+/**
+ * Marks answers to requests no page documents, so that a replay can tell a setup the pages cannot serve
+ * from a documented failure (the replay runtime reads it; Elasticsearch never sends it).
+ */
+const UNDOCUMENTED = { 'x-docspec-undocumented': '1' }
+
 /** 404 for a path no page documents, 405 (with `allow`) for one documented under other methods. */
 function unrouted(routes: RouteTable, request: DocRequest, path: string): Answer {
   const allowed = routes.methods(request.path)
   if (allowed.length === 0) {
-    return failed({ status: 404, type: 'resource_not_found_exception', reason: `no handler found for uri [${path}] and method [${request.method}]` })
+    return failed({ status: 404, type: 'resource_not_found_exception', reason: `no handler found for uri [${path}] and method [${request.method}]` }, UNDOCUMENTED)
   }
   const reason = `Incorrect HTTP method for uri [${path}] and method [${request.method}], allowed: [${allowed.join(', ')}]`
-  return failed(illegalArgument(reason, 405), { allow: allowed.join(',') })
+  return failed(illegalArgument(reason, 405), { allow: allowed.join(','), ...UNDOCUMENTED })
 }
 
 /** The refusal Elasticsearch would give for this request's parameters, if any. */
 function refusal(api: DocumentedApi, match: Match, path: string, query: Incoming['query']): EsFailure | undefined {
   const { model } = match.route
-  const failure = checkQuery(path, query, api.policies.get(model)!, Object.keys(match.params))
+  const failure = checkQuery(path, query, routePolicy(api, match.route), Object.keys(match.params))
   if (failure) return failure
   const enforced = api.rules.get(model)!
   for (const [name, value] of Object.entries(match.params)) {
@@ -105,9 +111,17 @@ function refusal(api: DocumentedApi, match: Match, path: string, query: Incoming
   return undefined
 }
 
-/** The page's answer: the status `Prefer` asks for, the best-matching example, `filter_path` applied. */
+/** What a route's query may hold: every parameter of every page documenting it. */
+function routePolicy(api: DocumentedApi, route: Route): QueryPolicy {
+  const policies = route.models.map((m) => api.policies.get(m)!)
+  if (policies.length === 1) return policies[0]!
+  const typed = new Map(policies.flatMap((p) => [...p.typed]).reverse())
+  return { typed, names: new Set(policies.flatMap((p) => [...p.names])) }
+}
+
+/** The answer of the pages: the status `Prefer` asks for, the best-matching example of them all, `filter_path` applied. */
 function documentedAnswer(api: DocumentedApi, match: Match, prefer: string | string[] | undefined, incoming: Incoming): Answer {
-  const examples = api.examples.get(match.route.model) ?? []
+  const examples = match.route.models.flatMap((m) => api.examples.get(m) ?? [])
   let status: number | undefined
   const preferred = preferredStatus(prefer)
   if (preferred !== undefined) {
@@ -120,11 +134,19 @@ function documentedAnswer(api: DocumentedApi, match: Match, prefer: string | str
   const candidates = status === undefined ? examples : examples.filter((e) => e.status < 300)
   const example = chooseExample(candidates, incoming)
   const answered: Answer = example
-    ? { status: status ?? example.status, body: exampleBody(example, incoming) }
+    ? { status: status ?? example.status, body: exampleBody(example, incoming), ...warningHeader(example) }
     : { status: status ?? 200, body: { json: { acknowledged: true } } }
   const filter = incoming.query.find(([name]) => name === 'filter_path')?.[1]
   if (filter && 'json' in answered.body) answered.body = { json: filterPath(answered.body.json, filter) }
   return answered
+}
+
+/** The deprecation warnings the page documents for the example, as Elasticsearch sends them. */
+function warningHeader(example: Example): { headers?: Record<string, string> } {
+  if (example.warnings.length === 0) return {}
+  // Header values are Latin-1 text: anything else is replaced.
+  const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&').replace(/[^\x20-\x7e]/g, '?')}"`
+  return { headers: { warning: example.warnings.map((text) => `299 Elasticsearch-docspec ${quoted(text)}`).join(', ') } }
 }
 
 /** The answer written out: JSON (indented with `?pretty`) or text, and the headers Elasticsearch sends. */

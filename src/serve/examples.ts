@@ -2,16 +2,22 @@ import { isDeepStrictEqual } from 'node:util'
 import { CATCH_STATUS } from '../console/catch.js'
 import type { ConsoleRequest, PageModel, Snippet } from '../model/types.js'
 import { readDocJson, servedBody, type ServedBody } from './doc-json.js'
+import { errorBody, exceptionTypeFor, type EsFailure } from './errors.js'
 import type { Match, RouteTable } from './routes.js'
 
 /** A documented request with the response the page shows for it. */
 export interface Example {
   request: ConsoleRequest
-  response: Snippet
+  /** The documented answer; absent for a `catch:` example the page shows no answer for. */
+  response?: Snippet
+  /** The error a `catch:` example without a documented answer is answered with. */
+  failure?: EsFailure
   /** The status the documented answer carries (an error body's `status`, else 200). */
   status: number
   /** The example's path parameter values, when its path routes to an endpoint. */
   match?: Match
+  /** `// TEST[warning:…]` texts: the `Warning` headers the documented answer carries. */
+  warnings: string[]
 }
 
 /** The request the server is answering, as the example scoring sees it. */
@@ -41,9 +47,28 @@ export function pageExamples(model: PageModel, routes: RouteTable): Example[] {
     const request = requestSnippet?.requests.at(-1)
     if (!requestSnippet || !request) continue
     const match = routes.find(request.method, request.path)
-    examples.push({ request, response, status: documentedStatus(response, requestSnippet), match })
+    examples.push({ request, response, status: documentedStatus(response, requestSnippet), match, warnings: requestSnippet.test?.warnings ?? [] })
+  }
+  const answered = new Set(model.examples.map((s) => s.answers))
+  for (const snippet of model.examples) {
+    const caught = snippet.role === 'request' && snippet.test?.catch && !answered.has(snippet.index) ? caughtExample(snippet, snippet.test.catch, routes) : undefined
+    if (caught) examples.push(caught)
   }
   return examples
+}
+
+/**
+ * A `// TEST[catch:…]` request the page shows no answer for: answered with an error of the status the
+ * runner expects, so a replay sees the failure documented.
+ */
+function caughtExample(snippet: Snippet, caught: string, routes: RouteTable): Example | undefined {
+  const request = snippet.requests.at(-1)
+  if (!request) return undefined
+  const status = CATCH_STATUS[caught] ?? 400
+  const regex = /^\/(.*)\/$/s.exec(caught)
+  // A `catch:/…/` pattern's text, escapes of punctuation dropped, is a reason the pattern finds.
+  const reason = regex ? regex[1]!.replace(/\\([^A-Za-z0-9])/g, '$1') : `the page documents this request as failing (catch:${caught})`
+  return { request, status, match: routes.find(request.method, request.path), warnings: [], failure: { status, type: exceptionTypeFor(status), reason } }
 }
 
 /** Leaf paths and `path=value` pairs of a JSON value, for body similarity. */
@@ -119,8 +144,8 @@ function sameRequest(example: Example, incoming: Incoming): boolean {
 /**
  * The example to answer with. A request the page documents exactly gets its documented answer — a failure
  * too (`// TEST[catch:…]` examples), unless the same request is also documented as succeeding. Otherwise the
- * best-scoring successful example for this very endpoint (the earliest on ties), else the page's first
- * successful example.
+ * best-scoring example for this very endpoint: a documented failure (one with its answer shown) only when it
+ * matches better than every success (the earliest success on ties); else the page's first successful example.
  */
 export function chooseExample(examples: readonly Example[], incoming: Incoming): Example | undefined {
   const successes = examples.filter((e) => e.status < 300)
@@ -129,7 +154,8 @@ export function chooseExample(examples: readonly Example[], incoming: Incoming):
   if (exact) return exact
   let best: Example | undefined
   let bestScore = -Infinity
-  for (const example of successes) {
+  // A failure the page shows no answer for (a bare catch: example) answers only its own request, above.
+  for (const example of [...successes, ...examples.filter((e) => e.status >= 300 && e.response)]) {
     if (example.match?.route !== incoming.match.route) continue
     const s = score(example, incoming)
     if (s > bestScore) [best, bestScore] = [example, s]
@@ -148,6 +174,7 @@ function echoPathValues(value: unknown, swaps: Map<string, string>): unknown {
 }
 
 export function exampleBody(example: Example, incoming: Incoming): ServedBody {
+  if (!example.response) return { json: errorBody(example.failure!) }
   const served = servedBody(example.response)
   if (!('json' in served) || example.match?.route !== incoming.match.route) return served
   const swaps = new Map<string, string>()

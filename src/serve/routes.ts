@@ -3,10 +3,13 @@ import { HTTP_METHODS, type Endpoint, type HttpMethod, type PageModel } from '..
 
 /** One documented endpoint the server answers. */
 export interface Route {
+  /** The page that first documents this method and path pattern. */
   model: PageModel
   endpoint: Endpoint
   /** The endpoint's path template, normalised: leading `/`, no trailing `/`. */
   template: string
+  /** Every page documenting this method and path pattern, the first one first: the route takes all their parameters and examples. */
+  models: PageModel[]
 }
 
 export interface Match {
@@ -51,31 +54,49 @@ function normaliseTemplate(path: string): string {
   return trimmed.startsWith('/') ? trimmed || '/' : `/${trimmed}`
 }
 
-/** Routes every endpoint of every page; the first page to document a method and path pattern wins. */
+/**
+ * The template without its trailing optional path parameters, shortest last: `/_cluster/state/{metric}/{index}`
+ * with both optional is also `/_cluster/state/{metric}` and `/_cluster/state`.
+ */
+function withoutOptionalTail(template: string, model: PageModel): string[] {
+  const optional = new Set(model.pathParams.filter((p) => !p.required).map((p) => p.name))
+  const segments = template.split('/')
+  const shorter: string[] = []
+  for (let end = segments.length - 1; end > 1; end--) {
+    const names = [...segments[end]!.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!)
+    if (names.length === 0 || !names.every((n) => optional.has(n))) break
+    shorter.push(segments.slice(0, end).join('/'))
+  }
+  return shorter
+}
+
+/**
+ * Routes every endpoint of every page, then the shorter forms of endpoints with optional trailing path
+ * parameters. A method and path pattern documented on several pages is one route that takes all of them.
+ */
 export function buildRoutes(models: readonly PageModel[]): RouteTable {
   const router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true })
   const notes: string[] = []
   const seen = new Map<string, Route>()
-  for (const model of models) {
-    for (const endpoint of model.endpoints) {
-      const template = normaliseTemplate(endpoint.path)
-      const { path, names } = routerPath(template)
-      const shape = `${endpoint.method} ${path.replace(/:p\d+/g, ':')}`
-      const earlier = seen.get(shape)
-      if (earlier) {
-        if (earlier.model !== model || earlier.template !== template) {
-          notes.push(`${endpoint.method} ${template} (${model.file}) is already served by ${earlier.model.file}`)
-        }
-        continue
-      }
-      const route: Route = { model, endpoint, template }
-      try {
-        router.on(endpoint.method, path, () => undefined, { route, names } satisfies Stored)
-        seen.set(shape, route)
-      } catch (error) {
-        notes.push(`${endpoint.method} ${template} (${model.file}) cannot be routed: ${(error as Error).message}`)
-      }
+  const add = (model: PageModel, endpoint: Endpoint, template: string, documented: boolean) => {
+    const { path, names } = routerPath(template)
+    const shape = `${endpoint.method} ${path.replace(/:p\d+/g, ':')}`
+    const earlier = seen.get(shape)
+    if (earlier) {
+      if (!earlier.models.includes(model) && documented) earlier.models.push(model)
+      return
     }
+    const route: Route = { model, endpoint, template, models: [model] }
+    try {
+      router.on(endpoint.method, path, () => undefined, { route, names } satisfies Stored)
+      seen.set(shape, route)
+    } catch (error) {
+      notes.push(`${endpoint.method} ${template} (${model.file}) cannot be routed: ${(error as Error).message}`)
+    }
+  }
+  for (const model of models) for (const endpoint of model.endpoints) add(model, endpoint, normaliseTemplate(endpoint.path), true)
+  for (const model of models) {
+    for (const endpoint of model.endpoints) for (const template of withoutOptionalTail(normaliseTemplate(endpoint.path), model)) add(model, endpoint, template, false)
   }
 
   function find(method: string, path: string): Match | undefined {

@@ -35,9 +35,10 @@ const ALLOWED: Record<string, string[]> = {
   emit: ['replay', 'console', 'model'],
   replay: ['console', 'model'],
   serve: ['console', 'model'],
-  compare: ['model'],
-  cache: ['extract', 'emit', 'model'],
-  run: ['cache', 'extract', 'emit', 'load', 'model'],
+  compare: ['emit', 'model'],
+  setups: ['replay', 'model'],
+  cache: ['extract', 'emit', 'load', 'model'],
+  run: ['cache', 'extract', 'emit', 'load', 'setups', 'model'],
   cli: ['run', 'cache', 'compare', 'emit', 'replay', 'serve', 'model'],
   index: ['run', 'extract', 'load', 'emit', 'serve', 'replay', 'compare', 'model'],
 }

@@ -20,8 +20,9 @@ describe('translateJavaRegex', () => {
     expect(translateJavaRegex(pattern).flags).toBe(flags)
   })
 
-  it('rejects the comments flag, whose meaning JavaScript cannot keep', () => {
-    expect(() => translateJavaRegex('(?x) a b')).toThrow(/\(\?x\)/)
+  it('reads the comments flag as Java does: white space dropped (in classes too), # to the line end a comment', () => {
+    expect(translateJavaRegex('(?x) a b # a comment\n [ c] \\ d').source).toBe('ab[c] d')
+    expect(compileJavaRegex('(?x)^ \\d+ \\s+ \\w+ $').test('12   ab')).toBe(true)
   })
 
   it('adds flags when compiling', () => {

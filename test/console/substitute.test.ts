@@ -59,7 +59,6 @@ describe('applySubstitutions (Java replaceAll semantics)', () => {
   })
 
   it.each([
-    ['the comments flag', '(?x)a b'],
     ['an invalid group', 'a(?<'],
     ['Unicode properties', '\\p{Alpha}'],
     ['nested classes', '[a[b]]'],

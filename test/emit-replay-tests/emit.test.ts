@@ -41,7 +41,7 @@ describe('emitReplayTests', () => {
         '}',
         '',
         "describe('rollup-stop-job', () => {",
-        "  replayTest(page, 'rollup-stop-job › line 76', [",
+        "  replayTest(page, 'rollup-stop-job › reference/rollup/apis/stop-job.asciidoc:76', [",
         '    {',
         "      kind: 'request',",
         '      line: 1,',
@@ -75,9 +75,9 @@ describe('emitReplayTests', () => {
     )
   })
 
-  it('emits skipped tests with the reason in the name', () => {
+  it('emits skipped tests with their reason', () => {
     expect(byPath.get('replay/odd-id-with-spaces.test.ts')).toContain(
-      "skippedTest('odd/id with spaces › line 3 (skipped: needs a cluster)')",
+      "skippedTest('odd/id with spaces › reference/odd name.asciidoc:3', 'needs a cluster')",
     )
   })
 
@@ -104,7 +104,7 @@ describe('emitReplayTests', () => {
   it('reports a named setup as a warning without setups, and an unknown one as an error with them', async () => {
     const without = await emitReplayTests([rollupStop], {})
     expect(without.diagnostics.map((d) => `${d.rule} ${d.severity}`)).toEqual(['unknown-setup warning'])
-    expect(without.files.find((f) => f.path.endsWith('.test.ts'))?.content).toMatch(/skippedTest\('.*\(skipped: setup "\w+" needs a setups file\)'\)/)
+    expect(without.files.find((f) => f.path.endsWith('.test.ts'))?.content).toMatch(/skippedTest\(\s*'[^']*',\s*'setup "\w+" needs a setups file',?\s*\)/)
     const unknown = await emitReplayTests([rollupStop], { setups: {} })
     expect(unknown.diagnostics.map((d) => `${d.rule} ${d.severity}`)).toEqual(['unknown-setup error'])
   })

@@ -61,7 +61,7 @@ describe('documented types', () => {
     ['unsigned integer', 'number'],
     ['flux capacitor', 'unknown'],
   ])('%j → %s', (documented, want) => {
-    expect(render(parseDocType(documented).type)).toBe(want)
+    expect(render(parseDocType(documented).type, () => 'Object')).toBe(want)
   })
 
   it('reports the parts it does not know', () => {
@@ -77,9 +77,17 @@ describe('request types', () => {
   it.each([
     [{ name: 'q', type: 'enum', values: ['open', 'closed'] }, "q?: 'open' | 'closed'"],
     [{ name: 'q', values: ['open', 'closed'] }, "q?: 'open' | 'closed'"],
-    [{ name: 'q', type: 'string', description: 'A comma-separated list of names.' }, 'q?: string | string[]'],
-    [{ name: 'q', type: 'string', values: ['a', 'b'], description: 'Comma-separated list.' }, "q?: 'a' | 'b' | ('a' | 'b')[]"],
+    [{ name: 'q', type: 'string', list: true }, 'q?: string | string[]'],
+    [{ name: 'q', type: 'string', values: ['a', 'b'], list: true }, "q?: 'a' | 'b' | ('a' | 'b')[]"],
+    [{ name: 'q', type: 'string', description: 'A comma-separated list of names.' }, 'q?: string\n'],
     [{ name: 'q', type: 'integer', required: true }, 'q: number'],
+    [{ name: 'refresh', type: 'enum', values: ['true', 'false', 'wait_for'] }, "refresh?: boolean | 'true' | 'false' | 'wait_for'"],
+    [{ name: 'shards', type: 'string', values: ['all'], anyNumber: true }, "shards?: 'all' | number"],
+    [{ name: 'q', type: 'date' }, 'q?: DateTime'],
+    [{ name: 'q', type: 'string', default: '8h' }, 'q?: Duration'],
+    [{ name: 'time', type: 'time units', description: 'Unit used to display time values.' }, 'time?: TimeUnit'],
+    [{ name: 'bytes', type: 'byte size units', description: 'Unit used to display byte values.' }, 'bytes?: ByteUnit'],
+    [{ name: 'timeout', type: 'time units', description: 'Period to wait.' }, 'timeout?: Duration'],
     [{ name: 'q', default: '5m' }, 'q?: Duration'],
     [{ name: 'q', default: 'false' }, 'q?: boolean'],
     [{ name: 'q' }, 'q?: unknown'],
@@ -95,6 +103,15 @@ describe('request types', () => {
     [['/_p/{id}/_stop', '/_p/_stop'], 'id?: string'],
   ])('path param with endpoints %j → %s', async (paths, want) => {
     const model = page({ file, id: 'p', title: 'Do thing API', endpoints: paths.map(endpoint), pathParams: [param(file, 2, { name: 'id', type: 'string', required: true })] })
+    expect(await moduleText([model], 'PDoThing')).toContain(want)
+  })
+
+  it.each([
+    [{ required: false, description: 'If it is `_all` or omitted, all of them.' }, 'id?: string'],
+    [{ required: false, description: 'The identifier.' }, 'id: string'],
+    [{ name: 'part', required: true, description: 'In no path (the path says {part_num}).' }, 'part: string'],
+  ])('path param the page flags Optional: %j → %s', async (fields, want) => {
+    const model = page({ file, id: 'p', title: 'Do thing API', endpoints: [endpoint('/_p/{id}')], pathParams: [param(file, 2, { name: 'id', type: 'string', ...fields })] })
     expect(await moduleText([model], 'PDoThing')).toContain(want)
   })
 
@@ -245,6 +262,80 @@ describe('inferred responses', () => {
     const text = await moduleText([model], 'RGetThing')
     expect(text).toContain('acknowledged: boolean')
     expect(text).not.toContain('a: number')
+  })
+
+  it('keeps the properties the text says are present only in some cases optional', async () => {
+    const model = { ...withResponses({ a: 1, b: 2 }), responseBody: [param(file, 9, { name: 'a', type: 'integer' }), param(file, 10, { name: 'b', type: 'integer', conditional: true })] }
+    const text = await moduleText([model], 'RGetThing')
+    expect(text).toContain('a: number')
+    expect(text).toContain('b?: number')
+  })
+
+  it('adds what the examples show besides the documented properties, typed by them', async () => {
+    const model = { ...withResponses({ a: 1, took: 3 }, { a: 2 }), responseBody: [param(file, 9, { name: 'a', type: 'integer' }), param(file, 10, { name: 'when', type: 'date' })] }
+    const text = await moduleText([model], 'RGetThing')
+    expect(text).toContain('took?: number')
+    expect(text).toContain('when?: DateTime')
+  })
+
+  it('does not count an example that elides part of an object against a documented property', async () => {
+    const model = { ...withResponses({ a: 1 }, { '...': 0 }), responseBody: [param(file, 9, { name: 'a', type: 'integer' })] }
+    expect(await moduleText([model], 'RGetThing')).toContain('a: number')
+  })
+
+  it.each([
+    ['an envelope the examples show', { count: 1, things: [{ a: 1, when: 1575402236000 }] }, ['count: number', 'things: RGetThingResponseThingsItem[]', 'when: number']],
+    ['a top-level array', [{ a: 1 }], ['export type RGetThingResponse = RGetThingResponseBodyItem[]', 'a: number']],
+  ])('keeps the array the page says it returns, in %s', async (_, body, wants) => {
+    const model = {
+      ...withResponses(body),
+      responseBody: [param(file, 9, { name: 'a', type: 'integer' }), param(file, 10, { name: 'when', type: 'date' })],
+      responseArray: { of: 'thing objects', position: at(file, 8) },
+    }
+    const text = await moduleText([model], 'RGetThing')
+    for (const want of wants) expect(text).toContain(want)
+  })
+
+  it('reads a key the request named in its path as data: a map, not a field', async () => {
+    const request = snippet(file, 0, { role: 'request', requests: [{ method: 'GET', path: '/_r/my_policy', query: {}, position: at(file, 20) }] })
+    const answer = snippet(file, 1, { role: 'response', answers: 0, responseJson: { my_policy: { version: 1 } } })
+    const model = page({ file, id: 'r', title: 'Get thing API', endpoints: [endpoint('/_r/{name}')], examples: [request, answer] })
+    expect(await moduleText([model], 'RGetThing')).toContain('export type RGetThingResponse = Record<string, RGetThingResponseBodyValue>')
+  })
+
+  it('puts documented properties where the examples show them, however deep their envelope', async () => {
+    const model = { ...withResponses({ took: 1, result: { docs: [{ a: 1, when: 15 }] } }), responseBody: [param(file, 9, { name: 'a', type: 'integer' }), param(file, 10, { name: 'when', type: 'date' })] }
+    const text = await moduleText([model], 'RGetThing')
+    expect(text).toMatch(/interface RGetThingResponse \{[^}]*took: number[^}]*result: RGetThingResponseResult\b/)
+    expect(text).toContain('docs: RGetThingResponseResultDocsItem[]')
+    expect(text).toMatch(/interface RGetThingResponseResultDocsItem \{[^}]*a: number[^}]*when: number/)
+  })
+
+  it('answers HEAD requests with a boolean', async () => {
+    const model = page({ file, id: 'r', title: 'Thing exists API', endpoints: [{ method: 'HEAD', path: '/_r/{id}', position: at(file, 1) }] })
+    expect(await moduleText([model], 'RThingExists')).toContain('export type RThingExistsResponse = boolean')
+  })
+
+  it('answers a _cat API with its text table, or the records of its columns with format=json', async () => {
+    const model = page({
+      file,
+      id: 'cat-things',
+      title: 'cat things API',
+      endpoints: [{ method: 'GET', path: '/_cat/things', position: at(file, 1) }],
+      queryParams: [param(file, 3, { name: 'h', type: 'string', list: true, values: ['id', 'size'] })],
+    })
+    const text = await moduleText([model], 'CatThings')
+    expect(text).toMatch(/export type CatThingsResponse<Format extends string = 'json'> = Format extends 'text'\s*\? string\s*: CatThingsResponseRecord\[\]/)
+    expect(text).toMatch(/interface CatThingsResponseRecord \{[^}]*id\?: string[^}]*size\?: string/)
+  })
+
+  it('reads the answer an older page shows in a plain block after the request, elisions and all', async () => {
+    const request = snippet(file, 0, { role: 'request', requests: [{ method: 'GET', path: '/_r', query: {}, position: at(file, 20) }] })
+    const shown = snippet(file, 1, { role: 'other', language: 'js', notConsole: true, text: '{\n  "count": 2,\n  "things": [\n    { "a": 1 },\n    ...\n  ],\n  ...\n}' })
+    const model = page({ file, id: 'r', title: 'Get thing API', endpoints: [endpoint('/_r')], examples: [request, shown] })
+    const text = await moduleText([model], 'RGetThing')
+    expect(text).toContain('count: number')
+    expect(text).toContain('things: RGetThingResponseThingsItem[]')
   })
 
   it('is unknown without examples', async () => {

@@ -90,6 +90,7 @@ export function stopDfanalytics(): PageModel {
         required: true,
         type: 'string',
         description: 'Identifier for the data frame analytics job. You can stop several with a comma-separated list.',
+        list: true,
         recovered: { kind: 'evidence', from: 'the description names `data_frame_analytics_id`' },
       }),
     ],

@@ -46,3 +46,41 @@ describe('attributes a page sets and unsets around their use', () => {
     expect(model.diagnostics.filter((d) => d.rule === 'undefined-attribute').map((d) => d.message)).toEqual([expect.stringContaining('{anchor-base}')])
   })
 })
+
+// Undefined references are what Asciidoctor itself leaves unresolved: only text it substitutes attributes
+// in, only lines its preprocessor keeps, its own attributes defined.
+describe('undefined attributes as Asciidoctor sees them', () => {
+  const undefinedAt = async (body: string) =>
+    (await extractModel(apiPage(body))).diagnostics.filter((d) => d.rule === 'undefined-attribute').map((d) => [d.line, d.column, d.message.replace(/ (is|are) not defined.*/, '')])
+  /** The line of the page where `text` first appears. */
+  const at = (body: string, text: string) => apiPage(body).split('\n').findIndex((l) => l.includes(text)) + 1
+
+  it.each([
+    ["Asciidoctor's intrinsic attributes", 'A{nbsp}B{empty}C{zwsp}D{startsb}E{backslash}F{sp}G{amp}.'],
+    ['a literal block', '....\na{3}b{3}\n....'],
+    ['a listing block', '[source,sh]\n----\necho {name}\n----'],
+    ['an indented literal paragraph', ' a{3}b{3}'],
+    ['a pass block', '++++\n<b>{x}</b>\n++++'],
+    ['a comment block and comment line', '////\n{x}\n////\n// {y}'],
+    ['a line a false ifdef drops', 'ifdef::never-set[]\nSee {x}.\nendif::[]'],
+    ['an escaped reference and a code span', 'Write \\{x} or `{index}`.'],
+    ['names in any case, as Asciidoctor reads them', 'The {ILM} and {Ess} features.'],
+  ])('none in %s', async (_name, body) => {
+    expect(await undefinedAt(body)).toEqual([])
+  })
+
+  it.each([
+    ['a listing block that asks for attribute substitution', '[source,sh,subs="attributes+"]\n----\necho {missing-one}\n----', 6],
+    ['a line a true ifndef keeps', 'ifndef::never-set[]\nSee {missing-one}.\nendif::[]', 5],
+    ['a block attribute line', '[id="{missing-one}-x"]\nText.', 6],
+    ['a table cell', '|===\n| a {missing-one} | b\n|===', 5],
+    ['a block title', '.Title {missing-one}\nText.', 8],
+  ])('one in %s', async (_name, body, column) => {
+    expect(await undefinedAt(body)).toEqual([[at(body, '{missing-one}'), column, 'Attribute {missing-one}']])
+  })
+
+  it('is one finding per line, naming every reference on it', async () => {
+    const body = 'A "{zoom}/{x}/{y}" label and {zoom} again.'
+    expect(await undefinedAt(body)).toEqual([[at(body, '{zoom}'), 4, 'Attributes {zoom}, {x}, {y}']])
+  })
+})

@@ -46,7 +46,7 @@ describe('pages of one run that declare the same id', () => {
     expect(models.flatMap((m) => m.diagnostics).filter((d) => d.rule === 'duplicate-id')).toEqual([])
     fs.writeFileSync(path.join(root, 'b.asciidoc'), page('Remove widget API', 'POST _widget/remove'))
     const store = new Map<string, unknown>()
-    const cache = { get: (file: string) => store.get(file) as never, set: (file: string, _b: Uint8Array, r: unknown) => void store.set(file, r) }
+    const cache = { get: (file: string) => store.get(file) as never, set: (file: string, _b: Uint8Array, _reading: unknown, r: unknown) => void store.set(file, r) }
     const first = await extractFiles([root], { root }, { store: cache })
     expect(first.models.map((m) => m.diagnostics.filter((d) => d.rule === 'duplicate-id').length)).toEqual([1, 1])
     fs.unlinkSync(path.join(root, 'b.asciidoc'))

@@ -113,10 +113,10 @@ describe('Kibana examples', () => {
 })
 
 describe('attributes Kibana pages use', () => {
-  it('{api-kibana} and {a-data-source} are built in, as their Elasticsearch siblings; Kibana book attributes are undefined', async () => {
-    const m = await extractModel(apiPage('Refer to {api-kibana}/group/gadgets[Gadget APIs] for {a-data-source}, in {sn}.'))
+  it('{api-kibana}, {a-data-source} and {sn} are built in, as their Elasticsearch siblings; Kibana book attributes are undefined', async () => {
+    const m = await extractModel(apiPage('Refer to {api-kibana}/group/gadgets[Gadget APIs] for {a-data-source}, in {sn}, see {kib-repo-dir}.'))
     expect(m.description).toBe('Does demo things.')
-    expect(m.diagnostics.map((d) => `${d.rule} ${d.message.slice(0, 14)}`)).toEqual(['undefined-attribute Attribute {sn}'])
+    expect(m.diagnostics.map((d) => `${d.rule} ${d.message.slice(0, 24)}`)).toEqual(['undefined-attribute Attribute {kib-repo-dir}'])
   })
 })
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadPage, loadText, parseAttributesText } from '../../src/load/index.js'
+import { loadPage, loadText, readAttributesText } from '../../src/load/index.js'
 import { looksFlattened, reflowLines } from '../../src/load/reflow.js'
 import { docsRoot } from '../extract/pages.js'
 
@@ -150,12 +150,13 @@ describe('includes', () => {
 
 describe('attributes', () => {
   it.each([
-    ['AsciiDoc entries', ':a: one\n// comment\n\n:b-c:   two words  \n:d!:\n', { a: 'one', 'b-c': 'two words', d: '' }, []],
+    ['AsciiDoc entries', ':a: one\n// comment\n\n:b-c:   two words  \n:d: x\n:d!:\n', { a: 'one', 'b-c': 'two words' }, []],
+    ['any AsciiDoc: text between entries is no error', ':a: one\nSome words.\n\n:b: {a} two\n', { a: 'one', b: 'one two' }, []],
     ['JSON object', '{ "a": "one", "n": 2 }', { a: 'one', n: '2' }, []],
-    ['bad line', ':a: one\nnot an entry', { a: 'one' }, [2]],
     ['bad JSON', '{ "a": ', {}, [1]],
-  ])('%s', (_name, text, attributes, errorLines) => {
-    const got = parseAttributesText(text)
+  ])('%s', async (_name, text, attributes, errorLines) => {
+    const root = docsRoot()
+    const got = await readAttributesText(text, path.join(root, 'attrs.asciidoc'), { root })
     expect(got.attributes).toEqual(attributes)
     expect(got.errors.map((e) => e.line)).toEqual(errorLines)
   })

@@ -38,7 +38,7 @@ describe('the rule table', () => {
   it('holds one line per rule: a known stage, an explicit severity and a one-line description', () => {
     for (const rule of RULE_TABLE) {
       expect(rule.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-      expect(['load', 'extract', 'types', 'replay-tests', 'compare']).toContain(rule.stage)
+      expect(['load', 'extract', 'types', 'setups', 'replay-tests', 'compare', 'openapi']).toContain(rule.stage)
       expect(['error', 'warning', 'info']).toContain(rule.severity)
       expect(rule.description).toMatch(/^[^\n|]{10,160}$/)
     }

@@ -47,10 +47,12 @@ describe('seed fixtures', () => {
     const summary = await runReplay({ dir, target: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })
     expect(summary.errors).toEqual([])
     expect(summary.tests.map((t) => [t.name, t.state])).toEqual([
-      ['rollup-stop-job › line 77', 'passed'],
-      ['stop-dfanalytics › line 1 (skipped: TBD)', 'skipped'],
+      ['rollup-stop-job › rollup-stop-job.asciidoc:77', 'passed'],
+      ['stop-dfanalytics › stop-dfanalytics-damaged.asciidoc:1', 'skipped'],
     ])
+    expect(summary.tests[1]?.message).toBe('TBD')
     expect(seen.filter((line) => line !== 'GET /')).toEqual([
+      'GET /_rollup/job/sensor',
       'PUT /_rollup/job/sensor',
       'POST /_rollup/job/sensor/_start',
       'POST /_rollup/job/sensor/_stop?wait_for_completion=true&timeout=10s',

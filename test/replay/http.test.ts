@@ -45,8 +45,8 @@ describe('sendRequest', () => {
     ],
   ])('%s', async (_, request, want) => {
     received.length = 0
-    const answer = await sendRequest(target, request, previous)
+    const answer = await sendRequest(target, request, { previous })
     expect(received).toEqual([{ type: undefined, ...want }])
-    expect(answer).toEqual({ status: 200, text: '{"ok":true}', warnings: ['one', 'two'] })
+    expect(answer).toMatchObject({ status: 200, text: '{"ok":true}', warnings: ['one', 'two'] })
   })
 })

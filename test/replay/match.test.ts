@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { catPattern, firstDifference, matchResponse, parseExpectedJson, resolveReferences } from '../../src/replay/match.js'
 import type { ResponseMode } from '../../src/replay/types.js'
+import { catPatternSource } from '../../src/emit/replay-tests/plan.js'
 
 const where = { file: 'reference/x.asciidoc', line: 42 }
 const check = (actual: string, expected: string, mode: ResponseMode = 'json') =>
@@ -85,32 +86,44 @@ describe('JSON responses that must fail, with the path of the first difference',
   })
 })
 
-describe('_cat responses', () => {
-  const actual = 'health status index    docs.count\nyellow open   logs-1   1200\n'
+describe('_cat and non_json responses, matched as the doc tests match them', () => {
+  const actual = 'health status index    docs.count\nyellow open   logs-1   1200\ngreen  open   logs-2   7\n'
+  /** The pattern generation builds of the documented text (after the page's own substitutions). */
+  const cat = (text: string) => {
+    const pattern = catPatternSource(text)
+    if (!pattern.ok) throw new Error(pattern.message)
+    return pattern.source
+  }
   it.each([
     ['same columns, other padding', 'health status index docs.count\nyellow open logs-1 1200'],
     ['regex from substitutions', 'health status index docs.count\nyellow open logs-\\d+ \\d+'],
-    ['surrounding blank lines', '\n  health status index docs.count  \nyellow open logs-1 1200\n\n'],
+    ['surrounding blank lines', '\nhealth status index docs.count  \nyellow open logs-1 1200\n\n'],
+    ['a part of the answer (the doc tests find the pattern)', 'yellow open logs-1 1200'],
+    ['a substitution spanning lines', 'health status index docs.count\n(?:\\w+ +open +logs-\\d+ +\\d+\n)+'],
   ])('match: %s', (_, expected) => {
-    expect(check(actual, expected, 'cat')).toEqual({ ok: true })
+    expect(check(actual, cat(expected), 'cat')).toEqual({ ok: true })
   })
 
   it.each([
-    ['other value', 'health status index docs.count\nyellow open logs-1 1300', 'line 2: expected /yellow open logs-1 1300/, got "yellow open   logs-1   1200"'],
-    ['missing row', 'health status index docs.count\nyellow open logs-1 1200\ngreen open logs-2 1', 'line 3: expected /green open logs-2 1/, got ""'],
-    ['extra row', 'health status index docs.count', 'expected 1 lines, got 2'],
-    ['columns must be separated', 'health status indexdocs.count\nyellow open logs-1 1200', 'line 1:'],
-  ])('mismatch: %s', (_, expected, detail) => {
-    const result = check(actual, expected, 'cat')
+    ['other value', 'health status index docs.count\nyellow open logs-1 1300'],
+    ['missing row', 'health status index docs.count\nyellow open logs-1 1200\nred open logs-3 1'],
+    ['columns must be separated', 'health status indexdocs.count\nyellow open logs-1 1200'],
+  ])('mismatch: %s', (_, expected) => {
+    const result = check(actual, cat(expected), 'cat')
     expect(result.ok).toBe(false)
     if (!result.ok) {
-      expect(result.message).toContain('_cat response does not match TESTRESPONSE at reference/x.asciidoc:42')
-      expect(result.message).toContain(`first difference at ${detail}`)
+      expect(result.message).toContain('response does not match TESTRESPONSE at reference/x.asciidoc:42 (as the doc tests match _cat and non_json text)')
+      expect(result.message).toContain('--- expected\n+++ actual')
     }
   })
 
-  it('builds one anchored, whitespace-tolerant pattern', () => {
-    expect(catPattern('a  b\nc d').source).toBe('^\\s*a\\s+b\\s*\\n\\s*c\\s+d\\s*$')
+  it("builds the doc tests' pattern: spaces match any white space, line ends any blanks", () => {
+    expect(cat('a  b\nc d')).toBe('a  \\s+b\\s*\n c \\s+d\\s*')
+    expect(catPattern(cat('a  b\nc d')).test('a b\n\nc  d')).toBe(true)
+  })
+
+  it('says at generation which pattern cannot run', () => {
+    expect(catPatternSource('a (b')).toMatchObject({ ok: false, message: expect.stringContaining('not a valid regular expression') })
   })
 })
 

@@ -71,15 +71,17 @@ describe('runReplay', () => {
     const summary = await runReplay({ dir, target: url })
     expect(summary.errors).toEqual([])
     expect(states(summary)).toEqual({
-      'errors › line 5': 'passed',
-      'errors › line 9': 'passed',
-      'rollup-stop-job › line 76': 'passed',
-      'search-count › line 10': 'passed',
+      'errors › reference/errors.asciidoc:5': 'passed',
+      'errors › reference/errors.asciidoc:9': 'passed',
+      'rollup-stop-job › reference/rollup/apis/stop-job.asciidoc:76': 'passed',
+      'search-count › reference/search/count.asciidoc:10': 'passed',
     })
     expect(summary).toMatchObject({ target: url, passed: 4, failed: 0, skipped: 0 })
-    // Named setup first, then the documented request with its query; the substituted index name is used.
+    // Named setup first (asking whether the job exists: this server says it does, so it is not removed after),
+    // then the documented request with its query; the substituted index name is used.
     const rollup = seen.filter((line) => line.includes('_rollup'))
     expect(rollup).toEqual([
+      'GET /_rollup/job/sensor',
       'PUT /_rollup/job/sensor',
       'POST /_rollup/job/sensor/_start',
       'POST /_rollup/job/sensor/_stop?wait_for_completion=true&timeout=10s',
@@ -91,13 +93,13 @@ describe('runReplay', () => {
     behaviour = 'different'
     const summary = await runReplay({ dir, target: url })
     expect(states(summary)).toEqual({
-      'errors › line 5': 'failed',
-      'errors › line 9': 'failed',
-      'rollup-stop-job › line 76': 'failed',
-      'search-count › line 10': 'passed',
+      'errors › reference/errors.asciidoc:5': 'failed',
+      'errors › reference/errors.asciidoc:9': 'failed',
+      'rollup-stop-job › reference/rollup/apis/stop-job.asciidoc:76': 'failed',
+      'search-count › reference/search/count.asciidoc:10': 'passed',
     })
     const message = (name: string) => summary.tests.find((t) => t.name === name)?.message ?? ''
-    expect(message('rollup-stop-job › line 76')).toBe(
+    expect(message('rollup-stop-job › reference/rollup/apis/stop-job.asciidoc:76')).toBe(
       [
         'response does not match TESTRESPONSE at reference/rollup/apis/stop-job.asciidoc:85',
         'first difference at $body.stopped: expected true, got false',
@@ -111,14 +113,14 @@ describe('runReplay', () => {
         ' }',
       ].join('\n'),
     )
-    expect(message('errors › line 5')).toContain('GET /missing-index (reference/errors.asciidoc:5): expected 404 (catch:missing), got 200')
-    expect(message('errors › line 9')).toContain('missing warning: "[_old] is deprecated"\nunexpected warning: "something else"')
+    expect(message('errors › reference/errors.asciidoc:5')).toContain('GET /missing-index (reference/errors.asciidoc:5): expected 404 (catch:missing), got 200')
+    expect(message('errors › reference/errors.asciidoc:9')).toContain('missing warning: "[_old] is deprecated"\nunexpected warning: "something else"')
   })
 
   it('runs only the tests the filter names', async () => {
     behaviour = 'documented'
     const summary = await runReplay({ dir, target: url, filter: 'search-count' })
-    expect(states(summary)).toEqual({ 'search-count › line 10': 'passed' })
+    expect(states(summary)).toEqual({ 'search-count › reference/search/count.asciidoc:10': 'passed' })
   })
 
   it('sends credentials from the target URL but never shows them', async () => {
@@ -132,15 +134,14 @@ describe('runReplay', () => {
     expect(summary.target).toBe(url)
   })
 
-  it('skips everything with one reason when no server answers', async () => {
+  it('fails the run, sending nothing, when the server it was given does not answer', async () => {
     const closed = createServer()
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done))
     const port = (closed.address() as AddressInfo).port
     await new Promise((done) => closed.close(done))
     const summary = await runReplay({ dir, target: `http://127.0.0.1:${port}` })
-    expect(summary).toMatchObject({ passed: 0, failed: 0, skipped: 4 })
-    const reasons = new Set(summary.tests.map((t) => t.message))
-    expect([...reasons]).toEqual([`no server reachable at http://127.0.0.1:${port} (ECONNREFUSED); set ES_URL to replay against one`])
+    expect(summary).toMatchObject({ passed: 0, failed: 0, skipped: 0, tests: [] })
+    expect(summary.unreachable).toBe(`no server reachable at http://127.0.0.1:${port} (ECONNREFUSED)`)
   })
 
   it('refuses a suite that writes to a non-loopback server, before sending anything', async () => {

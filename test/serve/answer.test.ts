@@ -38,7 +38,7 @@ describe('answer', () => {
       request('GET', '/_rollup/job/sensor/_stop'),
       {
         status: 405,
-        headers: { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch', 'content-length': 319, allow: 'POST' },
+        headers: { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch', 'content-length': 319, allow: 'POST', 'x-docspec-undocumented': '1' },
         body: esError(405, 'illegal_argument_exception', 'Incorrect HTTP method for uri [/_rollup/job/sensor/_stop] and method [GET], allowed: [POST]'),
       },
     ],

@@ -7,15 +7,17 @@ import { printStructure, StructureKind, VariableDeclarationKind, type StatementS
 import type { Diagnostic, PageModel } from '../../model/types.js'
 import { jsonDepth } from '../../console/json.js'
 import { formatTs, type FormatTs } from '../format.js'
-import { MANIFEST_NAME, type ManifestPage, type ReplayManifest } from '../../replay/types.js'
+import { MANIFEST_NAME, type ManifestPage, type NamedScript, type ReplayManifest, type ScriptSource } from '../../replay/types.js'
 import { writesOf } from '../../replay/writes.js'
 import { planPage, type PagePlan } from './plan.js'
 
 export interface ReplayEmitOptions {
-  /** Named setups (`TEST[setup:name]`): name → console text. Without them, a named setup skips its test with a warning. */
-  setups?: Record<string, string>
-  /** Named teardowns (`TEST[teardown:name]`): name → console text. */
-  teardowns?: Record<string, string>
+  /** Named setups (`TEST[setup:name]`): name → console text or steps. Without any, a named setup skips its test with a warning. */
+  setups?: Record<string, string | NamedScript>
+  /** Named teardowns (`TEST[teardown:name]`): name → console text or steps. */
+  teardowns?: Record<string, string | NamedScript>
+  /** Setups files, searched in order after `setups`/`teardowns` (a page's own tree first). */
+  scripts?: ScriptSource[]
   /** Formatter for the test files (default: prettier). */
   format?: FormatTs
 }
@@ -28,7 +30,9 @@ export async function emitReplayTests(
   models: PageModel[],
   options: ReplayEmitOptions,
 ): Promise<{ files: { path: string; content: string }[]; diagnostics: Diagnostic[] }> {
-  const scripts = { ...(options.setups && { setups: options.setups }), teardowns: options.teardowns ?? {} }
+  const given = options.setups !== undefined || options.teardowns !== undefined
+  const own: ScriptSource = { setups: options.setups ?? {}, teardowns: options.teardowns ?? {}, ...(options.setups === undefined && { teardownsOnly: true }) }
+  const scripts: ScriptSource[] = [...(given ? [own] : []), ...(options.scripts ?? [])]
   const files: { path: string; content: string }[] = []
   const diagnostics: Diagnostic[] = []
   const manifest: ReplayManifest = { generatedBy: 'docspec', pages: [] }
@@ -62,7 +66,7 @@ function testFileStatements(plan: PagePlan): (StatementStructures | WriterFuncti
     (writer) => {
       writer.blankLine().write(`describe(${literal(page.id)}, () => `).inlineBlock(() => {
         for (const test of tests) {
-          if (test.skip !== undefined) writer.writeLine(`skippedTest(${literal(test.name)})`)
+          if (test.skip !== undefined) writer.writeLine(`skippedTest(${literal(test.name)}, ${literal(test.skip)})`)
           else {
             const teardown = test.teardown.length > 0 ? `, ${literal(test.teardown)}` : ''
             writer.writeLine(`replayTest(page, ${literal(test.name)}, ${literal(test.steps)}${teardown})`)
@@ -89,7 +93,7 @@ function manifestPage({ page, tests }: PagePlan, test: string): ManifestPage {
   const whole = { ...page, teardown: [...page.teardown, ...runnable.flatMap((t) => t.teardown)] }
   const steps = runnable.map((t) => t.steps)
   const kibanaWrites = [...new Set(writesOf(whole, steps, 'kibana'))]
-  return { id: page.id, file: page.file, test, writes: [...new Set(writesOf(whole, steps))], ...(kibanaWrites.length > 0 && { kibanaWrites }) }
+  return { id: page.id, file: page.file, test, writes: [...new Set(writesOf(whole, steps))], ...(kibanaWrites.length > 0 && { kibanaWrites }), tests: tests.length }
 }
 
 /**

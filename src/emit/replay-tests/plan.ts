@@ -8,12 +8,13 @@ import { positionAtLines } from '../../console/position.js'
 import { parseKibana } from '../../console/kibana.js'
 import { parseConsole } from '../../console/requests.js'
 import { applySubstitutions } from '../../console/substitute.js'
+import { compileJavaRegex } from '../../console/java-regex.js'
 import { replaceTripleQuotes } from '../../console/triple-quotes.js'
 import { diagnostic } from '../../model/diagnostic.js'
 import type { ConsoleRequest, Diagnostic, PageModel, RuleId, Severity, Snippet, SnippetTarget, Substitution, TestOptions } from '../../model/types.js'
 import { isKnownCatch } from '../../replay/expect.js'
 import { parseExpectedJson } from '../../replay/match.js'
-import type { ReplayPage, ReplayRequest, ReplayStep, ResponseMode } from '../../replay/types.js'
+import type { NamedScript, ReplayPage, ReplayRequest, ReplayStep, ResponseMode, ScriptSource } from '../../replay/types.js'
 
 export interface PlannedTest {
   name: string
@@ -29,14 +30,14 @@ export interface PagePlan {
   tests: PlannedTest[]
 }
 
-export interface NamedScripts {
-  /** Undefined when no setups file was given: a named setup then skips its test with a warning. */
-  setups?: Record<string, string>
-  teardowns: Record<string, string>
+/** The key of a named setup read from a setups file: the file and the name (two files may share a name). */
+export function scriptKey(steps: readonly ReplayStep[], name: string): string {
+  const file = steps.map((s) => ('file' in s ? s.file : undefined)).find((f) => f !== undefined)
+  return file ? `${file}#${name}` : name
 }
 
 /** Plans the tests of one page; `plan` is absent when the page has nothing to replay. */
-export function planPage(model: PageModel, scripts: NamedScripts): { plan?: PagePlan; diagnostics: Diagnostic[] } {
+export function planPage(model: PageModel, scripts: readonly ScriptSource[]): { plan?: PagePlan; diagnostics: Diagnostic[] } {
   const planner = new PagePlanner(model, scripts)
   for (const snippet of model.examples) {
     if (snippet.testSetup || snippet.teardown) planner.setupOrTeardown(snippet)
@@ -60,7 +61,7 @@ class PagePlanner {
 
   constructor(
     private readonly model: PageModel,
-    private readonly scripts: NamedScripts,
+    private readonly scripts: readonly ScriptSource[],
   ) {
     this.page = { id: model.id, file: model.file, setup: [], teardown: [] }
   }
@@ -75,7 +76,7 @@ class PagePlanner {
       this.report('testsetup-not-first', snippet, `TESTSETUP at line ${snippet.position.line} comes after the first test; it still runs before every test`)
     }
     // Setup and teardown answers are not checked for warnings, as in the docs build.
-    const requests = (snippetRequests(snippet, snippet.test, this.report) ?? []).map(({ warnings: _, ...request }) => ordered(request))
+    const requests = (snippetRequests(snippet, snippet.test, this.report, this.model.file) ?? []).map(({ warnings: _, ...request }) => ordered(request))
     if (snippet.testSetup) this.page.setup.push(...requests)
     else this.page.teardown.push(...requests)
     this.setupSnippets.add(snippet.index)
@@ -97,7 +98,8 @@ class PagePlanner {
     }
     if (snippet.testResponse?.skip === undefined) {
       const response = expectedResponse(snippet, this.report)
-      if (response) test.steps.push({ kind: 'response', ...response })
+      const file = snippet.position.file !== this.model.file ? { file: snippet.position.file } : {}
+      if (response) test.steps.push({ kind: 'response', line: response.line, ...file, expected: response.expected, mode: response.mode })
       else test.skip ??= UNUSABLE_SUBSTITUTION
     }
     this.testOf.set(snippet.index, test)
@@ -110,11 +112,12 @@ class PagePlanner {
     if (options?.skip !== undefined) test.skip ??= options.skip
     const setup = this.named(snippet, 'setup', options?.setup ?? [])
     const teardown = this.named(snippet, 'teardown', options?.teardown ?? [])
-    for (const named of [setup, teardown]) if ('missing' in named) test.skip ??= named.missing
-    const requests = snippetRequests(snippet, options, this.report)
+    if (typeof setup === 'string' || typeof teardown === 'string') test.skip ??= typeof setup === 'string' ? setup : (teardown as string)
+    const requests = snippetRequests(snippet, options, this.report, this.model.file)
     if (!requests) test.skip ??= UNUSABLE_SUBSTITUTION
-    test.steps.push(...[...('requests' in setup ? setup.requests : []), ...(requests ?? [])].map((r) => toStep(ordered(r))))
-    test.teardown.push(...('requests' in teardown ? teardown.requests : []).map(ordered))
+    if (typeof setup !== 'string') test.steps.push(...setup)
+    test.steps.push(...(requests ?? []).map((r) => toStep(ordered(r))))
+    if (typeof teardown !== 'string') test.teardown.push(...teardown.flatMap((step) => (step.kind === 'request' ? [ordered(step)] : [])))
     this.testOf.set(snippet.index, test)
   }
 
@@ -123,7 +126,6 @@ class PagePlanner {
     // Damaged pages can hold several snippets on one line; the column then tells their tests apart.
     const shared = tests.filter((test) => tests.some((other) => other !== test && other.name === test.name))
     for (const test of shared) test.name += `:${this.columns.get(test)}`
-    for (const test of tests) if (test.skip !== undefined) test.name += ` (skipped: ${test.skip})`
     return { plan: tests.length > 0 ? { page: this.page, tests } : undefined, diagnostics: this.diagnostics }
   }
 
@@ -139,34 +141,54 @@ class PagePlanner {
       }
       return this.current
     }
-    this.current = { name: `${this.model.id} › line ${line}`, steps: [], teardown: [] }
+    this.current = { name: `${this.model.id} › ${snippet.position.file}:${line}`, steps: [], teardown: [] }
     this.tests.push(this.current)
     this.columns.set(this.current, snippet.position.column)
     return this.current
   }
 
   /**
-   * The requests of named setups or teardowns, or why the test is skipped (reported) when one is not defined.
-   * Without a setups file a named setup is a warning: the docs name setups their build defines elsewhere.
+   * The steps of named setups or teardowns, or why the test cannot run (reported). Without any setups file a
+   * named setup is a warning: the docs name setups their build defines elsewhere.
    */
-  private named(snippet: Snippet, kind: 'setup' | 'teardown', names: string[]): { requests: ReplayRequest[] } | { missing: string } {
-    const table = kind === 'setup' ? this.scripts.setups : this.scripts.teardowns
-    const requests: ReplayRequest[] = []
+  private named(snippet: Snippet, kind: 'setup' | 'teardown', names: string[]): ReplayStep[] | string {
+    const steps: ReplayStep[] = []
     for (const name of names) {
-      const text = table?.[name]
-      if (text === undefined && !table) {
+      const script = this.script(kind, name)
+      if (script === undefined && kind === 'setup' && !this.hasSetups()) {
         this.report('unknown-setup', snippet, `setup "${name}" cannot be run: no setups file was given (--setups); the test is skipped`, 'warning')
-        return { missing: `setup "${name}" needs a setups file` }
+        return `setup "${name}" needs a setups file`
       }
-      if (text === undefined) {
+      if (script === undefined) {
         this.report(kind === 'setup' ? 'unknown-setup' : 'unknown-teardown', snippet, `${kind} "${name}" is not defined in the ${kind}s file`)
-        return { missing: `${kind} "${name}" is not defined` }
+        return `${kind} "${name}" is not defined`
+      }
+      if (typeof script !== 'string' && 'unusable' in script) return script.unusable
+      if (typeof script !== 'string') {
+        // Kept once per page file and referred to by key: a build.gradle setup may hold thousands of documents.
+        const key = scriptKey(script.steps, name)
+        ;(this.page.scripts ??= {})[key] = script.steps
+        steps.push({ kind: 'script', script: key })
+        continue
       }
       // Lines of a named script count from 1 within the script.
-      const parsed = parseConsole(text, positionAtLines(this.model.file, 1))
-      requests.push(...parsed.requests.map((request) => ({ ...fromModel(request), from: name })))
+      const parsed = parseConsole(script, positionAtLines(this.model.file, 1))
+      steps.push(...parsed.requests.map((request) => toStep(ordered({ ...fromModel(request, this.model.file), from: name }))))
     }
-    return { requests }
+    return steps
+  }
+
+  /** A named script: from the first source whose tree holds the page, else from the first that defines it. */
+  private script(kind: 'setup' | 'teardown', name: string): NamedScript | string | undefined {
+    const table = (source: ScriptSource) => (kind === 'setup' ? source.setups : source.teardowns)
+    const own = this.scripts.find((source) => source.covers?.(this.model.file) && Object.hasOwn(table(source), name))
+    const any = own ?? this.scripts.find((source) => Object.hasOwn(table(source), name))
+    return any && table(any)[name]
+  }
+
+  /** Whether any setups were given at all (a setups file, or setups handed to the emitter). */
+  private hasSetups(): boolean {
+    return this.scripts.some((source) => !source.teardownsOnly)
   }
 }
 
@@ -195,9 +217,9 @@ function substitute(snippet: Snippet, substitutions: readonly Substitution[], re
  * The requests of a request snippet, with substitutions, `catch:` and `warning:` applied; undefined when
  * a substitution cannot be applied.
  */
-function snippetRequests(snippet: Snippet, options: TestOptions | undefined, report: Report): ReplayRequest[] | undefined {
+function snippetRequests(snippet: Snippet, options: TestOptions | undefined, report: Report, pageFile: string): ReplayRequest[] | undefined {
   const substitutions = options?.substitutions ?? []
-  const replayed = (request: ConsoleRequest) => fromModel(request, snippet.target)
+  const replayed = (request: ConsoleRequest) => fromModel(request, pageFile, snippet.target)
   let requests = snippet.requests.map(replayed)
   // A NOTCONSOLE snippet has no requests in the model, yet the doc tests run it when it is a TESTSETUP or
   // TEARDOWN (pages hide their setup in a comment block that way): its text is read here.
@@ -223,8 +245,10 @@ function snippetRequests(snippet: Snippet, options: TestOptions | undefined, rep
   return requests
 }
 
-function fromModel(request: ConsoleRequest, target?: SnippetTarget): ReplayRequest {
-  const replay: ReplayRequest = { line: request.position.line, method: request.method, path: request.path, query: { ...request.query } }
+/** A request of the page; `file` is set when it is written in another file (an include). */
+function fromModel(request: ConsoleRequest, pageFile: string, target?: SnippetTarget): ReplayRequest {
+  const file = request.position.file !== pageFile ? { file: request.position.file } : {}
+  const replay: ReplayRequest = { line: request.position.line, ...file, method: request.method, path: request.path, query: { ...request.query } }
   if (target === 'kibana') replay.target = target
   if (request.headers) replay.headers = { ...request.headers }
   const body = request.body
@@ -236,9 +260,10 @@ function fromModel(request: ConsoleRequest, target?: SnippetTarget): ReplayReque
 }
 
 /** Fixed key order, so generated files read the same whichever parser produced the request. */
-function ordered({ line, method, path, query, target, headers, body, from, catch: expectError, warnings }: ReplayRequest): ReplayRequest {
+function ordered({ line, file, method, path, query, target, headers, body, from, catch: expectError, warnings }: ReplayRequest): ReplayRequest {
   return {
     line,
+    ...(file !== undefined && { file }),
     method,
     path,
     query,
@@ -255,20 +280,49 @@ function toStep(request: ReplayRequest): ReplayStep {
   return { kind: 'request', ...request }
 }
 
+/**
+ * What `TESTRESPONSE[_cat]` and `TESTRESPONSE[non_json]` add after the page's own substitutions (the doc
+ * build's SnippetsTask): the text becomes a `/…/` pattern in which runs of spaces match any white space and
+ * line ends any blanks. The YAML runner then matches it with Java's COMMENTS flag, somewhere in the answer.
+ */
+const CAT_SUBSTITUTIONS: readonly Substitution[] = [
+  { pattern: '^', replacement: '/' },
+  { pattern: '\n$', replacement: '\\\\s*/' },
+  { pattern: '( +)', replacement: '$1\\\\s+' },
+  { pattern: '\n', replacement: '\\\\s*\\n ' },
+]
+
+/** The doc tests' pattern for a `_cat` or `non_json` response (without its slashes), or why it cannot run. */
+export function catPatternSource(text: string): { ok: true; source: string } | { ok: false; message: string } {
+  // Blank lines around the text are not part of the answer the page shows.
+  const withEnd = text.replace(/^(?:[ \t]*\n)+/, '').replace(/\s*$/, '') + '\n'
+  const result = applySubstitutions(withEnd, CAT_SUBSTITUTIONS)
+  if (!result.ok) return result
+  const source = result.text.trim().slice(1, -1)
+  try {
+    compileJavaRegex(`(?x)${source}`)
+    return { ok: true, source }
+  } catch (error) {
+    return { ok: false, message: `the response pattern is not a valid regular expression: ${(error as Error).message}` }
+  }
+}
+
 function expectedResponse(snippet: Snippet, report: Report): { line: number; expected: string; mode: ResponseMode } | undefined {
   const options = snippet.testResponse
-  const expected = substitute(snippet, options?.substitutions ?? [], report)?.trim()
-  if (expected === undefined) return undefined
-  // non_json adds the substitutions that make the response a whitespace-tolerant regex, as _cat does
-  // (docs/README.asciidoc): the pages' own substitutions put \d+ and .+ into it.
-  let mode: ResponseMode = options?.cat || options?.nonJson ? 'cat' : 'json'
-  if (mode === 'json') {
-    try {
-      parseExpectedJson(expected)
-    } catch (error) {
-      report('unparsable-response', snippet, `the response is not JSON (${(error as Error).message}); it is compared as text`)
-      mode = 'text'
-    }
+  const substituted = substitute(snippet, options?.substitutions ?? [], report)
+  if (substituted === undefined) return undefined
+  if (options?.cat || options?.nonJson) {
+    const pattern = catPatternSource(substituted)
+    if (pattern.ok) return { line: snippet.position.line, expected: pattern.source, mode: 'cat' }
+    report('invalid-substitution', snippet, `${pattern.message}`)
+    return undefined
   }
-  return { line: snippet.position.line, expected, mode }
+  const expected = substituted.trim()
+  try {
+    parseExpectedJson(expected)
+    return { line: snippet.position.line, expected, mode: 'json' }
+  } catch (error) {
+    report('unparsable-response', snippet, `the response is not JSON (${(error as Error).message}); it is compared as text`)
+    return { line: snippet.position.line, expected, mode: 'text' }
+  }
 }

@@ -1,22 +1,27 @@
 /** `types/_common.ts`: shapes every page module shares. */
 import { StructureKind, type StatementStructures } from 'ts-morph'
 
-export const COMMON_NAMES = ['Duration', 'ErrorCause', 'ErrorDetails', 'ErrorResponse']
+export const COMMON_NAMES = ['Duration', 'DateTime', 'TimeUnit', 'ByteUnit', 'ErrorCause', 'ErrorDetails', 'ErrorResponse']
+
+const TIME_UNITS_PAGE = 'https://www.elastic.co/guide/en/elasticsearch/reference/current/api-conventions.html#time-units'
+const BYTE_UNITS_PAGE = 'https://www.elastic.co/guide/en/elasticsearch/reference/current/api-conventions.html#byte-units'
+
+/** A shared alias with its description and the docs page that defines it. */
+function alias(name: string, type: string, description: string, see: string): StatementStructures {
+  return { kind: StructureKind.TypeAlias, name, isExported: true, type, docs: [{ description: `\n${description}`, tags: [{ tagName: 'see', text: see }] }] }
+}
 
 export const commonStatements: StatementStructures[] = [
-  {
-    kind: StructureKind.TypeAlias,
-    name: 'Duration',
-    isExported: true,
-    type: 'string',
-    docs: [
-      {
-        description:
-          '\nA time value: a number and a unit (`d`, `h`, `m`, `s`, `ms`, `micros`, `nanos`), e.g. `30s` or `1m`;\n`-1` means no limit and `0` means no wait where the API allows it.',
-        tags: [{ tagName: 'see', text: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/api-conventions.html#time-units' }],
-      },
-    ],
-  },
+  // The time-units page: a number and a unit; `-1` (no limit) and `0` (no wait) are written as numbers too.
+  alias(
+    'Duration',
+    'string | -1 | 0',
+    'A time value: a number and a unit (`d`, `h`, `m`, `s`, `ms`, `micros`, `nanos`), e.g. `30s` or `1m`;\n`-1` means no limit and `0` means no wait where the API allows it.',
+    TIME_UNITS_PAGE,
+  ),
+  alias('DateTime', 'string | number', 'A point in time: a date string (e.g. `2020-01-01T00:00:00Z`) or milliseconds since the epoch.', 'https://www.elastic.co/guide/en/elasticsearch/reference/current/date.html'),
+  alias('TimeUnit', "'nanos' | 'micros' | 'ms' | 's' | 'm' | 'h' | 'd'", 'A time unit, as a `time` parameter takes it to display time values.', TIME_UNITS_PAGE),
+  alias('ByteUnit', "'b' | 'kb' | 'mb' | 'gb' | 'tb' | 'pb'", 'A byte unit, as a `bytes` parameter takes it to display byte values.', BYTE_UNITS_PAGE),
   {
     kind: StructureKind.Interface,
     name: 'ErrorCause',

@@ -3,10 +3,10 @@
  * mapped to type expressions. The vocabulary is the one the Elasticsearch reference uses; anything else is
  * reported back as unknown so the caller can warn instead of guessing.
  */
-import { BOOLEAN, DURATION, NUMBER, STRING, UNKNOWN, type TypeExpr, union } from './type-expr.js'
+import { BOOLEAN, DATE_TIME, DURATION, NUMBER, STRING, UNKNOWN, type TypeExpr, union } from './type-expr.js'
 
 const SCALARS = new Map<string, TypeExpr>([
-  ...['string', 'keyword', 'text', 'date', 'ip', 'id', 'uuid', 'version', 'byte size units', 'byte units', 'byte size', 'byte value', 'byte size value'].map(
+  ...['string', 'keyword', 'text', 'ip', 'id', 'uuid', 'version', 'byte size units', 'byte units', 'byte size', 'byte value', 'byte size value'].map(
     (n) => [n, STRING] as const,
   ),
   ...['boolean', 'bool'].map((n) => [n, BOOLEAN] as const),
@@ -15,6 +15,8 @@ const SCALARS = new Map<string, TypeExpr>([
     'unsigned integer', 'unsigned long', 'positive integer',
   ].map((n) => [n, NUMBER] as const),
   ...['time', 'timevalue', 'time value', 'time units', 'time unit', 'duration'].map((n) => [n, DURATION] as const),
+  // A date is written as a date string or as milliseconds since the epoch (the `date` field type's page).
+  ...['date', 'datetime', 'date time', 'timestamp'].map((n) => [n, DATE_TIME] as const),
   // "enum" names no values by itself; the param's `values` narrow it when the text lists them.
   ['enum', STRING],
 ])
@@ -90,9 +92,4 @@ export function typeFromDefault(value: string | undefined): TypeExpr | undefined
   if (/^-?\d+(\.\d+)?$/.test(v)) return NUMBER
   if (/^-?\d+(\.\d+)?\s*(nanos|micros|ms|s|m|h|d|(milli|micro|nano)?seconds?|minutes?|hours?|days?)$/.test(v)) return DURATION
   return undefined
-}
-
-/** "comma-separated list of …": the API takes one value, several as an array, or the joined string. */
-export function isCommaList(description: string): boolean {
-  return /comma[- ](?:separated|delimited)/i.test(description)
 }

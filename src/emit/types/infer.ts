@@ -9,18 +9,20 @@
  * advance (an index signature) — neither may invent fields.
  */
 import type { SourcePosition } from '../../model/types.js'
-import type { InterfaceBody, InterfaceSink, PropertySpec } from './interfaces.js'
 import { doc, seeTag } from './jsdoc.js'
-import { BOOLEAN, NUMBER, STRING, type TypeExpr, UNKNOWN, union } from './type-expr.js'
+import { BOOLEAN, NUMBER, objectExpr, type PropertySpec, STRING, type TypeExpr, UNKNOWN, union } from './type-expr.js'
 
-interface ObjectShape {
+export interface ObjectShape {
+  /** Objects seen at this position. */
   count: number
+  /** Of them, the objects an example elides (`"...": …`): a property they lack may still be there. */
+  elided: number
   props: Map<string, { shape: Shape; count: number }>
   /** Values under keys that are placeholders (`$node_name`). */
   dynamic?: Shape
 }
 
-interface Shape {
+export interface Shape {
   scalars: Set<'string' | 'number' | 'boolean' | 'null'>
   object?: ObjectShape
   array?: Shape
@@ -31,6 +33,8 @@ interface Shape {
 export interface ResponseSample {
   value: unknown
   position: SourcePosition
+  /** Values the answered request wrote in place of path placeholders (`my_policy` of `GET _ilm/policy/my_policy`): keys that are data. */
+  dataKeys?: string[]
 }
 
 const emptyShape = (): Shape => ({ scalars: new Set() })
@@ -45,7 +49,7 @@ const isPlaceholderKey = (k: string): boolean => k.startsWith('$')
  */
 export const MAX_INFERRED_DEPTH = 24
 
-function add(shape: Shape, value: unknown, position: SourcePosition, depth = 0): void {
+function add(shape: Shape, value: unknown, position: SourcePosition, dataKeys: ReadonlySet<string>, depth = 0): void {
   shape.seenAt ??= position
   if (depth >= MAX_INFERRED_DEPTH) return
   if (value === null) shape.scalars.add('null')
@@ -55,27 +59,29 @@ function add(shape: Shape, value: unknown, position: SourcePosition, depth = 0):
   else if (typeof value === 'boolean') shape.scalars.add('boolean')
   else if (Array.isArray(value)) {
     shape.array ??= emptyShape()
-    for (const item of value) add(shape.array, item, position, depth + 1)
+    for (const item of value) add(shape.array, item, position, dataKeys, depth + 1)
   } else if (typeof value === 'object') {
-    const object: ObjectShape = (shape.object ??= { count: 0, props: new Map() })
+    const object: ObjectShape = (shape.object ??= { count: 0, elided: 0, props: new Map() })
     object.count++
+    if (Object.keys(value).some(isElidedKey)) object.elided++
     for (const [key, child] of Object.entries(value)) {
       if (isElidedKey(key)) continue
-      if (isPlaceholderKey(key)) {
-        add((object.dynamic ??= emptyShape()), child, position, depth + 1)
+      // A key that is a placeholder (`$node_name`) or a value the request named (`my_policy`) is data, not a field.
+      if (isPlaceholderKey(key) || dataKeys.has(key)) {
+        add((object.dynamic ??= emptyShape()), child, position, dataKeys, depth + 1)
         continue
       }
       let prop = object.props.get(key)
       if (!prop) object.props.set(key, (prop = { shape: emptyShape(), count: 0 }))
       prop.count++
-      add(prop.shape, child, position, depth + 1)
+      add(prop.shape, child, position, dataKeys, depth + 1)
     }
   }
 }
 
 export function mergeSamples(samples: ResponseSample[]): Shape {
   const shape = emptyShape()
-  for (const s of samples) add(shape, s.value, s.position)
+  for (const s of samples) add(shape, s.value, s.position, new Set(s.dataKeys))
   return shape
 }
 
@@ -84,7 +90,7 @@ export function mergeSamples(samples: ResponseSample[]): Shape {
  * thresholds such as `"0.25"`): every value is an object, and some key is no field-like name or each
  * example shows other keys.
  */
-function isMapLike(object: ObjectShape): boolean {
+export function isMapLike(object: ObjectShape): boolean {
   const props = [...object.props.entries()]
   const objectsOnly = props.every(([, p]) => p.shape.object !== undefined && p.shape.scalars.size === 0 && !p.shape.array)
   const dataKey = props.some(([key]) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
@@ -92,12 +98,17 @@ function isMapLike(object: ObjectShape): boolean {
   return objectsOnly && (dataKey || varyingKeys)
 }
 
+/** The shape of the values of a map-like object: what its keys and its placeholder keys hold, merged. */
+export function mapValueShape(object: ObjectShape): Shape {
+  return [...object.props.values()].map((p) => p.shape).concat(object.dynamic ? [object.dynamic] : []).reduce(mergeShapes, emptyShape())
+}
+
 /** `source` merged into a copy of `target`, as if the values of both had been added to one shape. */
 function mergeShapes(target: Shape, source: Shape): Shape {
   const merged: Shape = { scalars: new Set([...target.scalars, ...source.scalars]), seenAt: target.seenAt ?? source.seenAt }
   if (target.array || source.array) merged.array = mergeShapes(target.array ?? emptyShape(), source.array ?? emptyShape())
   if (target.object || source.object) {
-    const none: ObjectShape = { count: 0, props: new Map() }
+    const none: ObjectShape = { count: 0, elided: 0, props: new Map() }
     const a = target.object ?? none
     const b = source.object ?? none
     const props = new Map(a.props)
@@ -106,7 +117,7 @@ function mergeShapes(target: Shape, source: Shape): Shape {
       props.set(key, existing ? { shape: mergeShapes(existing.shape, p.shape), count: existing.count + p.count } : p)
     }
     const dynamic = a.dynamic && b.dynamic ? mergeShapes(a.dynamic, b.dynamic) : (a.dynamic ?? b.dynamic)
-    merged.object = { count: a.count + b.count, props, ...(dynamic ? { dynamic } : {}) }
+    merged.object = { count: a.count + b.count, elided: a.elided + b.elided, props, ...(dynamic ? { dynamic } : {}) }
   }
   return merged
 }
@@ -117,59 +128,46 @@ const sentence = (description: string): string => description.replace(/\.$/, '')
 const SCALAR_TYPES: Record<string, TypeExpr> = { string: STRING, number: NUMBER, boolean: BOOLEAN, null: { kind: 'null' } }
 
 /**
- * Type of a merged shape; objects become interfaces `<prefix><hint>` in the sink, or `fixedName` (a name
- * reserved beforehand) for the top level.
+ * Type of a merged shape; objects become object types named `<hint>` under the type that holds them, or
+ * `fixedName` (a name reserved beforehand) for the top level.
  */
-export function shapeType(
-  shape: Shape,
-  sink: InterfaceSink,
-  prefix: string,
-  hint: string,
-  description: string,
-  fixedName?: string,
-): TypeExpr {
+export function shapeType(shape: Shape, hint: string, description: string, fixedName?: string): TypeExpr {
   const members: TypeExpr[] = [...shape.scalars].sort().map((k) => SCALAR_TYPES[k]!)
-  if (shape.array) {
-    const element = shapeType(shape.array, sink, prefix, `${hint} item`, `An element of ${sentence(description)}.`)
-    members.push({ kind: 'array', element })
-  }
-  if (shape.object) members.push(objectType(shape.object, shape.seenAt, sink, prefix, hint, description, fixedName))
+  if (shape.array) members.push({ kind: 'array', element: shapeType(shape.array, `${hint} item`, `An element of ${sentence(description)}.`) })
+  if (shape.object) members.push(objectType(shape.object, shape.seenAt, hint, description, fixedName))
   return members.length === 0 ? UNKNOWN : union(members)
 }
 
-function objectType(
-  object: ObjectShape,
-  seenAt: SourcePosition | undefined,
-  sink: InterfaceSink,
-  prefix: string,
-  hint: string,
-  description: string,
-  fixedName: string | undefined,
-): TypeExpr {
+/** Whether a property is missing from some example object that shows all of its properties. */
+export function sometimesAbsent(object: ObjectShape, count: number): boolean {
+  return count < object.count - object.elided
+}
+
+function objectType(object: ObjectShape, seenAt: SourcePosition | undefined, hint: string, description: string, fixedName: string | undefined): TypeExpr {
   if (object.props.size === 0 || isMapLike(object)) {
-    const values = [...object.props.values()].map((p) => p.shape).concat(object.dynamic ? [object.dynamic] : [])
-    const value = values.length > 0 ? shapeType(values.reduce(mergeShapes, emptyShape()), sink, prefix, `${hint} value`, `A value of ${sentence(description)}.`) : UNKNOWN
+    const value = object.props.size > 0 || object.dynamic ? shapeType(mapValueShape(object), `${hint} value`, `A value of ${sentence(description)}.`) : UNKNOWN
     return { kind: 'record', value }
   }
-  const tags = seenAt ? [seeTag(seenAt)] : []
-  const docs = doc(description, tags)
-  const build = (name: string): InterfaceBody => {
-    const properties: PropertySpec[] = [...object.props].map(([key, prop]) => {
-      const optional = prop.count < object.count
-      const text = `\`${key}\` as shown in the response examples${optional ? ' (absent from some of them)' : ''}.`
-      return {
-        name: key,
-        type: shapeType(prop.shape, sink, name, key, text),
-        optional,
-        docs: doc(text, prop.shape.seenAt ? [seeTag(prop.shape.seenAt)] : []),
-      }
-    })
-    // Keys not known in advance may hold anything the named properties hold, so the index is `unknown`.
-    return object.dynamic ? { properties, index: UNKNOWN } : { properties }
-  }
-  return fixedName !== undefined
-    ? { kind: 'ref', name: sink.declareNamed(fixedName, docs, build) }
-    : sink.declare(prefix, hint, docs, build)
+  const properties: PropertySpec[] = [...object.props].map(([key, prop]) => {
+    const optional = sometimesAbsent(object, prop.count)
+    const text = `\`${key}\` as shown in the response examples${optional ? ' (absent from some of them)' : ''}.`
+    return {
+      name: key,
+      type: shapeType(prop.shape, key, text),
+      optional,
+      docs: doc(text, prop.shape.seenAt ? [seeTag(prop.shape.seenAt)] : []),
+      ...(prop.shape.seenAt && { position: prop.shape.seenAt }),
+    }
+  })
+  // Keys not known in advance may hold anything the named properties hold, so the index is `unknown`.
+  return objectExpr({
+    hint,
+    ...(fixedName !== undefined && { name: fixedName }),
+    docs: doc(description, seenAt ? [seeTag(seenAt)] : []),
+    properties,
+    ...(object.dynamic && { index: UNKNOWN }),
+    ...(seenAt && { position: seenAt }),
+  })
 }
 
 /** Whether a merged shape is exactly one object with named properties (an interface, not an alias). */

@@ -1,4 +1,7 @@
-/** Collects the declarations of one generated module, in declaration order (parents before children). */
+/**
+ * Collects the declarations of one generated module, in declaration order (parents before children):
+ * every object of a type becomes an interface named after the interface holding it and its hint.
+ */
 import {
   type InterfaceDeclarationStructure,
   type OptionalKind,
@@ -6,89 +9,46 @@ import {
   StructureKind,
   type TypeAliasDeclarationStructure,
 } from 'ts-morph'
-import type { SourcePosition } from '../../model/types.js'
 import type { Doc } from './jsdoc.js'
 import { type NameRegistry, propertyName } from './naming.js'
-import { render, type TypeExpr, union, usesDuration } from './type-expr.js'
-
-export interface PropertySpec {
-  name: string
-  type: TypeExpr
-  optional: boolean
-  docs: Doc[]
-  /** Where the property is documented, for reporting duplicates. */
-  position?: SourcePosition
-}
-
-/** A property documented more than once in one object (pages covering several APIs, flattened lists). */
-export interface DuplicateProperty {
-  name: string
-  interfaceName: string
-  position?: SourcePosition
-}
-
-export interface InterfaceBody {
-  properties: PropertySpec[]
-  /** Value type of a `[key: string]` index signature, for objects with keys not known in advance. */
-  index?: TypeExpr
-  extends?: string[]
-}
+import { type CommonName, commonNames, type ObjectType, type PropertySpec, render, type TypeExpr } from './type-expr.js'
 
 export class InterfaceSink {
   readonly declarations: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] = []
-  readonly duplicates: DuplicateProperty[] = []
-  usesDuration = false
+  /** The shared aliases the declarations use. */
+  readonly commons = new Set<CommonName>()
+  /** An object met twice (a shared part of a type) is declared once. */
+  private readonly declared = new WeakMap<ObjectType, string>()
 
   constructor(private readonly names: NameRegistry) {}
 
-  /** Declares `<prefix><Hint>` (made unique) and returns a reference to it. */
-  declare(prefix: string, hint: string, docs: Doc[], build: (name: string) => InterfaceBody): TypeExpr {
-    return { kind: 'ref', name: this.declareNamed(this.names.claim(prefix, hint), docs, build) }
-  }
-
-  /** Declares an interface whose name was reserved beforehand. */
-  declareNamed(name: string, docs: Doc[], build: (name: string) => InterfaceBody): string {
-    const structure: InterfaceDeclarationStructure = { kind: StructureKind.Interface, name, isExported: true, docs }
+  /** Declares an object as an interface: its fixed name, or `<prefix><Hint>` made unique. */
+  declare(object: ObjectType, prefix: string): string {
+    const known = this.declared.get(object)
+    if (known !== undefined) return known
+    const name = object.name ?? this.names.claim(prefix, object.hint)
+    this.declared.set(object, name)
+    const structure: InterfaceDeclarationStructure = { kind: StructureKind.Interface, name, isExported: true, docs: object.docs }
     this.declarations.push(structure)
-    const body = build(name)
-    structure.properties = this.merge(name, body.properties).map((p) => this.property(p))
-    if (body.extends) structure.extends = body.extends
-    if (body.index) {
-      structure.indexSignatures = [{ keyName: 'key', keyType: 'string', returnType: this.text(body.index) }]
-    }
+    structure.properties = object.properties.map((p) => this.property(p, name))
+    if (object.extends) structure.extends = object.extends
+    if (object.index) structure.indexSignatures = [{ keyName: 'key', keyType: 'string', returnType: this.text(object.index, name) }]
     return name
   }
 
-  /** Declares `type <name> = <type>` under a name reserved beforehand. */
-  alias(name: string, type: TypeExpr, docs: Doc[]): void {
-    this.declarations.push({ kind: StructureKind.TypeAlias, name, isExported: true, type: this.text(type), docs })
+  /** Declares `type <name> = <type>` under a name reserved beforehand; `typeParameters` as written. */
+  alias(name: string, type: TypeExpr | string, docs: Doc[], typeParameters?: string[]): void {
+    const text = typeof type === 'string' ? type : this.text(type, name)
+    this.declarations.push({ kind: StructureKind.TypeAlias, name, isExported: true, type: text, docs, ...(typeParameters && { typeParameters }) })
   }
 
-  /** Type text, noting whether `Duration` is needed. */
-  text(type: TypeExpr): string {
-    if (usesDuration(type)) this.usesDuration = true
-    return render(type)
+  /** Type text, declaring its objects under `prefix` and noting the shared aliases it needs. */
+  text(type: TypeExpr, prefix: string): string {
+    commonNames(type, this.commons)
+    return render(type, (object) => this.declare(object, prefix))
   }
 
-  /**
-   * One property per name: TypeScript rejects repeated members. The first description wins; the types
-   * join, and the property is optional when any mention makes it so.
-   */
-  private merge(interfaceName: string, properties: PropertySpec[]): PropertySpec[] {
-    const byName = new Map<string, PropertySpec>()
-    for (const p of properties) {
-      const first = byName.get(p.name)
-      if (!first) {
-        byName.set(p.name, p)
-        continue
-      }
-      this.duplicates.push({ name: p.name, interfaceName, position: p.position })
-      byName.set(p.name, { ...first, type: union([first.type, p.type]), optional: first.optional || p.optional })
-    }
-    return [...byName.values()]
-  }
-
-  private property(p: PropertySpec): OptionalKind<PropertySignatureStructure> {
-    return { name: propertyName(p.name), type: this.text(p.type), hasQuestionToken: p.optional, docs: p.docs }
+  private property(p: PropertySpec, holder: string): OptionalKind<PropertySignatureStructure> {
+    return { name: propertyName(p.name), type: this.text(p.type, holder), hasQuestionToken: p.optional, docs: p.docs }
   }
 }

@@ -1,49 +1,106 @@
-/** A small TypeScript type expression tree, so types can be combined before they are printed. */
+/**
+ * The types of a page as a small structural tree: scalars, the shared aliases of `_common.ts`, literal
+ * unions, arrays, records and objects. Objects stay anonymous here; the module printer names them (one
+ * interface each) and `compare` and the OpenAPI export read the same tree, so the three never disagree.
+ */
+import type { SourcePosition } from '../../model/types.js'
+import type { Doc } from './jsdoc.js'
+
+/** The shared aliases every page module may import from `_common.ts`. */
+export type CommonName = 'Duration' | 'DateTime' | 'TimeUnit' | 'ByteUnit'
+
 export type TypeExpr =
   | { kind: 'string' | 'number' | 'boolean' | 'null' | 'unknown' }
-  /** `Duration` from `_common.ts`. */
-  | { kind: 'duration' }
+  | { kind: 'common'; name: CommonName }
   | { kind: 'literals'; values: string[] }
   | { kind: 'numberLiterals'; values: number[] }
   | { kind: 'array'; element: TypeExpr }
   | { kind: 'record'; value: TypeExpr }
   | { kind: 'union'; members: TypeExpr[] }
-  /** A named interface of the same module. */
-  | { kind: 'ref'; name: string }
+  | { kind: 'object'; object: ObjectType }
+
+export interface PropertySpec {
+  name: string
+  type: TypeExpr
+  optional: boolean
+  docs: Doc[]
+  /** Where the property is documented or first shown, for diagnostics. */
+  position?: SourcePosition
+}
+
+/** An object with named properties: printed as an interface. */
+export interface ObjectType {
+  /** Words naming it under the interface that holds it (`bucket influencers`, `jobs item`). */
+  hint: string
+  /** A name reserved beforehand (the top-level types of a page). */
+  name?: string
+  docs: Doc[]
+  properties: PropertySpec[]
+  /** Value type of a `[key: string]` index signature, for objects with keys not known in advance. */
+  index?: TypeExpr
+  extends?: string[]
+  /** Where the page documents or first shows it. */
+  position?: SourcePosition
+}
 
 export const STRING: TypeExpr = { kind: 'string' }
 export const NUMBER: TypeExpr = { kind: 'number' }
 export const BOOLEAN: TypeExpr = { kind: 'boolean' }
 export const UNKNOWN: TypeExpr = { kind: 'unknown' }
-export const DURATION: TypeExpr = { kind: 'duration' }
+export const DURATION: TypeExpr = { kind: 'common', name: 'Duration' }
+export const DATE_TIME: TypeExpr = { kind: 'common', name: 'DateTime' }
 
-/** A union without duplicates or nesting; a single member stands for itself. */
+export function objectExpr(fields: ObjectType): TypeExpr {
+  return { kind: 'object', object: fields }
+}
+
+/**
+ * One property per name: TypeScript rejects repeated members. The first description wins; the types
+ * join, and the property is optional when any mention makes it so. `repeated` gets each later mention.
+ */
+export function joinProperties(properties: PropertySpec[], repeated: (p: PropertySpec) => void): PropertySpec[] {
+  const byName = new Map<string, PropertySpec>()
+  for (const p of properties) {
+    const first = byName.get(p.name)
+    if (!first) {
+      byName.set(p.name, p)
+      continue
+    }
+    repeated(p)
+    byName.set(p.name, { ...first, type: union([first.type, p.type]), optional: first.optional || p.optional })
+  }
+  return [...byName.values()]
+}
+
+/** A union without duplicates or nesting; a single member stands for itself, and `unknown` for any union holding it. */
 export function union(members: TypeExpr[]): TypeExpr {
   const flat = members.flatMap((m) => (m.kind === 'union' ? m.members : [m]))
-  const seen = new Map<string, TypeExpr>()
-  for (const m of flat) seen.set(render(m), m)
+  if (flat.some((m) => m.kind === 'unknown')) return { kind: 'unknown' }
+  const seen = new Map<unknown, TypeExpr>()
+  for (const m of flat) seen.set(m.kind === 'object' ? m.object : render(m, () => ''), m)
   const unique = [...seen.values()]
   return unique.length === 1 ? unique[0]! : { kind: 'union', members: unique }
 }
 
-export function render(type: TypeExpr): string {
+/** Type text; `nameOf` names (and declares) the objects. */
+export function render(type: TypeExpr, nameOf: (object: ObjectType) => string): string {
   switch (type.kind) {
-    case 'duration':
-      return 'Duration'
+    case 'common':
+      return type.name
     case 'literals':
       return type.values.map((v) => JSON.stringify(v)).join(' | ')
     case 'numberLiterals':
       return type.values.join(' | ')
     case 'array': {
-      const element = render(type.element)
+      const element = render(type.element, nameOf)
       return needsParens(type.element) ? `(${element})[]` : `${element}[]`
     }
     case 'record':
-      return `Record<string, ${render(type.value)}>`
+      return `Record<string, ${render(type.value, nameOf)}>`
     case 'union':
-      return type.members.map(render).join(' | ')
-    case 'ref':
-      return type.name
+      return type.members.map((m) => render(m, nameOf)).join(' | ')
+    case 'object':
+      return nameOf(type.object)
     default:
       return type.kind
   }
@@ -53,18 +110,23 @@ function needsParens(type: TypeExpr): boolean {
   return type.kind === 'union' || ((type.kind === 'literals' || type.kind === 'numberLiterals') && type.values.length > 1)
 }
 
-/** Whether the expression mentions `Duration` (so the module must import it). */
-export function usesDuration(type: TypeExpr): boolean {
+/** The shared aliases a type mentions (so the module imports them). */
+export function commonNames(type: TypeExpr, into = new Set<CommonName>()): Set<CommonName> {
   switch (type.kind) {
-    case 'duration':
-      return true
+    case 'common':
+      into.add(type.name)
+      break
     case 'array':
-      return usesDuration(type.element)
+      commonNames(type.element, into)
+      break
     case 'record':
-      return usesDuration(type.value)
+      commonNames(type.value, into)
+      break
     case 'union':
-      return type.members.some(usesDuration)
+      for (const m of type.members) commonNames(m, into)
+      break
     default:
-      return false
   }
+  return into
 }
+
