@@ -98,7 +98,9 @@ const DEFAULT_PATTERNS = [
   new RegExp(`\\bdefault:\\s*(${QUOTED}|[\\w.+-]+)`, 'i'),
   new RegExp(`\\bdefault(?:s| value) of\\s+(${QUOTED}|[\\w.+-]+(?:\\s+\\w+)?)`, 'i'),
   // Lower case only: "By default" opens a sentence, and the word before it ends the previous one (or a list item).
-  new RegExp(`(${QUOTED}|[\\w+-]+(?:\\.\\w+)*) by default\\b`),
+  // The value starts where a word starts: tried inside a long word (or a long dotted name), it rescanned the
+  // rest of it from every character, which took minutes on a line of a few hundred kilobytes.
+  new RegExp(`(${QUOTED}|(?<![\\w+.-])[\\w+-]+(?:\\.\\w+)*) by default\\b`),
 ]
 
 /** The default the text states ("Defaults to `30s`", "The default value is 20 seconds"), without markup. */

@@ -43,8 +43,15 @@ const isElidedValue = (v: string): boolean => v === '...' || v === '…' || /^\$
 const isElidedKey = (k: string): boolean => k === '...' || k === '…'
 const isPlaceholderKey = (k: string): boolean => k.startsWith('$')
 
-function add(shape: Shape, value: unknown, position: SourcePosition, dataKeys: ReadonlySet<string>): void {
+/**
+ * Levels of nesting that become types; values deeper say nothing (their type is unknown). An example nested
+ * 500 levels would otherwise become 500 nested interfaces with ever longer names, and overflow the stack.
+ */
+export const MAX_INFERRED_DEPTH = 24
+
+function add(shape: Shape, value: unknown, position: SourcePosition, dataKeys: ReadonlySet<string>, depth = 0): void {
   shape.seenAt ??= position
+  if (depth >= MAX_INFERRED_DEPTH) return
   if (value === null) shape.scalars.add('null')
   else if (typeof value === 'string') {
     if (!isElidedValue(value)) shape.scalars.add('string')
@@ -52,7 +59,7 @@ function add(shape: Shape, value: unknown, position: SourcePosition, dataKeys: R
   else if (typeof value === 'boolean') shape.scalars.add('boolean')
   else if (Array.isArray(value)) {
     shape.array ??= emptyShape()
-    for (const item of value) add(shape.array, item, position, dataKeys)
+    for (const item of value) add(shape.array, item, position, dataKeys, depth + 1)
   } else if (typeof value === 'object') {
     const object: ObjectShape = (shape.object ??= { count: 0, elided: 0, props: new Map() })
     object.count++
@@ -61,13 +68,13 @@ function add(shape: Shape, value: unknown, position: SourcePosition, dataKeys: R
       if (isElidedKey(key)) continue
       // A key that is a placeholder (`$node_name`) or a value the request named (`my_policy`) is data, not a field.
       if (isPlaceholderKey(key) || dataKeys.has(key)) {
-        add((object.dynamic ??= emptyShape()), child, position, dataKeys)
+        add((object.dynamic ??= emptyShape()), child, position, dataKeys, depth + 1)
         continue
       }
       let prop = object.props.get(key)
       if (!prop) object.props.set(key, (prop = { shape: emptyShape(), count: 0 }))
       prop.count++
-      add(prop.shape, child, position, dataKeys)
+      add(prop.shape, child, position, dataKeys, depth + 1)
     }
   }
 }
