@@ -42,8 +42,8 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const of = (kind: SectionKind) => sections.filter((s) => s.kind === kind).map((s) => s.node)
 
   const { params, lost: lostParams } = readPageParams(ctx, of)
-  const { endpoints, lost, query, hosted, listed } = readEndpoints(ctx, of('request'), params.path.map((r) => r.param.name))
-  placeParams(ctx, params, endpoints, query)
+  const { endpoints, lost, query, hosted, listed, commaLists } = readEndpoints(ctx, of('request'), params.path.map((r) => r.param.name))
+  placeParams(ctx, params, endpoints, query, commaLists)
   const all = Object.values(params).flat().map((r) => r.param)
   const named = dropListedExamples(ctx, dropExampleRequestLines(ctx, recoverPlaceholders(ctx, endpoints, lost, lostParams, all)), listed)
   lintUnboundPathParams(ctx, params.path, named)

@@ -61,7 +61,10 @@ function collect(ctx: PageContext, block: AbstractBlock, place: ParamPlace, out:
   } else if (context === 'ulist' || context === 'olist') {
     // A list after the last definition continues it, as a paragraph there does ("Each rule has:" and its bullets).
     const last = out.params[out.params.length - 1]?.param
-    if (last) appendText(ctx, last, block)
+    if (last) {
+      appendText(ctx, last, block)
+      finish(last)
+    }
     for (const list of escapedEntries(ctx, block)) collect(ctx, list, place, out)
   }
 }
@@ -213,6 +216,10 @@ function build(ctx: PageContext, termText: string, described: string, place: Par
     description: ctx.text(rest),
     position: ctx.at(lineIndex, column),
   }
+  // A response property flagged `(Optional, …)` is there only in some answers.
+  if (place === 'response' && stated === false) param.conditional = true
+  // In a body or a response, `<node_id>`:: names keys that are values (a map), not a property.
+  if ((place === 'body' || place === 'response') && placeholder && name) param.placeholder = true
   rawTexts.set(param, rest)
   if (!name) lost.push({ param })
   return { param, placeholder: placeholder || !name, statedRequired: stated !== undefined }
@@ -235,6 +242,7 @@ function finish(param: Param): void {
 export function orderedParam(p: Param): Param {
   return {
     name: p.name,
+    ...(p.placeholder !== undefined && { placeholder: p.placeholder }),
     required: p.required,
     ...(p.type !== undefined && { type: p.type }),
     ...(p.values !== undefined && { values: p.values }),
