@@ -3,7 +3,7 @@
  * module turns it into vitest tests that send the documented requests and check the documented answers.
  *
  * Each server (Elasticsearch, and Kibana for `// KIBANA` examples) is probed once per process (per file when
- * vitest isolates files); writes are tracked per page file. Each test removes what it created when it ends
+ * vitest isolates files); writes are tracked per page. Each test removes what it created when it ends
  * (`TestRun`), so pages do not depend on their order.
  */
 import { readFileSync } from 'node:fs'
