@@ -50,8 +50,8 @@ export async function generate(inputs: string[], options: GenerateOptions): Prom
   // Worker threads measured slower for the whole generate run (on 2,000 pages, 2 CPUs: 5–17% slower), though
   // faster for extraction alone: one thread unless asked.
   const { models, root, cached, cacheError } = await extractInputs(inputs, { ...options, workers: options.workers ?? 1 })
-  const setups = readSetups(setupsFiles(options), root, options.apiSpec)
   const caches = options.cache === false ? undefined : openEmitCaches(options.cacheDir)
+  const setups = readSetups(setupsFiles(options), root, options.apiSpec, caches?.setups)
   const pool = openFormatPool(options.formatThreads === undefined ? {} : { threads: options.formatThreads })
   const format = { format: caches ? caches.format.through(pool.format) : pool.format }
   const progress = options.progress?.('types') ?? NO_PROGRESS
