@@ -23,6 +23,7 @@ describe('walkOutline', () => {
       'image::widget.png[]',
     ].join('\n')
     expect(walkOutline(text).split('\n')).toEqual([
+      'page true',
       '^s === Get widget API',
       'sb :page-attr: value',
       'ps ifdef::widgets[]',
@@ -50,5 +51,9 @@ describe('walkOutline', () => {
     const outline = walkOutline(page('One sentence.'))
     expect(walkOutline(page('One sentence.\nA second line.'))).not.toBe(outline)
     expect(walkOutline(page('One sentence.').replace('\n\n:next:', '\n:next:'))).not.toBe(outline)
+  })
+
+  it('differs when a paragraph comes above the title, which makes the file no page of its own', () => {
+    expect(walkOutline('[[id]]\n\nA paragraph first.\n\n=== Title\n')).not.toBe(walkOutline('[[id]]\n\n=== Title\n'))
   })
 })
