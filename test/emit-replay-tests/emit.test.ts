@@ -15,6 +15,9 @@ const notTestable = page('reference/prose.asciidoc', 'prose', [{ line: 3, role: 
 const models = [rollupStop, countPage, skippedPage, notTestable]
 
 const emitted = await emitReplayTests(models, { setups: SETUPS })
+/** A page with enough tests for a file of its own. */
+const many = (file: string, id: string) =>
+  page(file, id, Array.from({ length: MIN_GROUP_TESTS }, (_, i) => ({ line: 2 * i + 1, role: 'request' as const, text: 'GET /', requests: [request(file, 2 * i + 1, 'GET', '/')] })))
 const byPath = new Map(emitted.files.map((file) => [file.path, file.content]))
 
 describe('emitReplayTests', () => {
@@ -74,8 +77,6 @@ describe('emitReplayTests', () => {
   })
 
   it('gives a folder with enough tests a file of its own, named for the folder and unique', async () => {
-    const many = (file: string, id: string) =>
-      page(file, id, Array.from({ length: MIN_GROUP_TESTS }, (_, i) => ({ line: 2 * i + 1, role: 'request' as const, text: 'GET /', requests: [request(file, 2 * i + 1, 'GET', '/')] })))
     const { files } = await emitReplayTests([many('a b/one.asciidoc', 'one'), many('a-b/two.asciidoc', 'two'), countPage], {})
     expect(files.map((f) => f.path)).toEqual([
       'replay/root.test.ts',
@@ -92,6 +93,11 @@ describe('emitReplayTests', () => {
       ['one', 'a-b.test.ts'],
       ['two', 'a-b-2.test.ts'],
     ])
+  })
+
+  it('never names a file as Windows names a device', async () => {
+    const { files } = await emitReplayTests([many('con/one.asciidoc', 'one'), many('aux.txt/two.asciidoc', 'two')], {})
+    expect(files.map((f) => f.path)).toEqual(['replay/page-aux.txt.test.ts', 'replay/page-aux.txt.json', 'replay/page-con.test.ts', 'replay/page-con.json', 'replay/manifest.json'])
   })
 
   it('reports a named setup as a warning without setups, and an unknown one as an error with them', async () => {
