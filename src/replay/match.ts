@@ -5,8 +5,10 @@
  * whitespace-tolerant line patterns and `non_json` responses as text.
  */
 import { createTwoFilesPatch } from 'diff'
+import { parse as parseYaml } from 'yaml'
 import { compileJavaRegex } from '../console/java-regex.js'
 import { parseStashJson } from '../console/response-json.js'
+import { expandTripleQuotes } from '../console/triple-quotes.js'
 import { unstash, unstashInside, type Stash } from './stash.js'
 import type { ResponseMode } from './types.js'
 
@@ -41,12 +43,28 @@ export function matchResponse(actual: ActualResponse, expected: ExpectedResponse
 
 /**
  * Parses expected JSON as the doc tests read it: `"""` strings, comments, and `$body…` references that may
- * appear unquoted (they are YAML scalars in Elasticsearch). Throws when it is not JSON.
+ * appear unquoted (they are YAML scalars in Elasticsearch). The doc tests paste the response into a YAML
+ * test (`match: { $body: … }`), so what YAML's flow syntax reads and JSON does not (a trailing comma, a
+ * string broken over lines, `00`) is read as YAML reads it. Throws with JSON's reason when neither reads it.
  */
 export function parseExpectedJson(text: string): unknown {
   const parsed = parseStashJson(text)
-  if (!parsed.ok) throw new Error(parsed.message)
-  return parsed.value
+  if (parsed.ok) return parsed.value
+  const flow = parseFlowYaml(text)
+  if (flow !== undefined) return flow
+  throw new Error(parsed.message)
+}
+
+/** An object or array written in YAML's flow syntax, or undefined. */
+function parseFlowYaml(text: string): unknown {
+  const expanded = expandTripleQuotes(text)
+  if (expanded.unterminated !== undefined || !/^\s*[{[]/.test(expanded.text)) return undefined
+  try {
+    const value: unknown = parseYaml(expanded.text, { uniqueKeys: false, prettyErrors: false })
+    return typeof value === 'object' && value !== null ? value : undefined
+  } catch {
+    return undefined
+  }
 }
 
 type Path = (string | number)[]

@@ -152,6 +152,24 @@ describe('building blocks', () => {
     })
   })
 
+  it.each([
+    ['a trailing comma', '{\n  "took": $body.took,\n  "buckets": [ { "key": "a" }, ],\n}', { took: '$body.took', buckets: [{ key: 'a' }] }],
+    ['a string broken over lines (folded into one)', '{ "description": "message:get\n      message:search" }', { description: 'message:get message:search' }],
+    ['a number with a leading zero', '{ "doc_count": 00 }', { doc_count: 0 }],
+  ])('reads what the doc tests read as YAML flow: %s', (_name, text, value) => {
+    expect(parseExpectedJson(text)).toEqual(value)
+  })
+
+  it('still refuses what neither JSON nor YAML flow reads, with the JSON reason', () => {
+    expect(() => parseExpectedJson('{ "a": 1 ...')).toThrow(/./)
+    expect(() => parseExpectedJson('green open my-index')).toThrow(/./)
+  })
+
+  it('matches an answer against a response the doc tests read as YAML', () => {
+    const result = check('{"took":3,"hits":{"total":1},"doc_count":0}', '{\n  "took": $body.took,\n  "hits": $body.hits,\n  "doc_count": 00,\n}', 'json')
+    expect(result).toEqual({ ok: true })
+  })
+
   it('resolves $_path to the path where the reference stands', () => {
     expect(resolveReferences({ x: { y: ['$body.$_path'] } }, { x: { y: [5] } })).toEqual({ x: { y: [5] } })
   })
