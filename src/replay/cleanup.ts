@@ -82,7 +82,8 @@ function indices(method: HttpMethod, segments: readonly string[], body: unknown)
   if (first === '_reindex') return [destinationIndex(body)].filter((i): i is string => i !== undefined).map(index)
   if (first.startsWith('_')) return []
   if (action === undefined) return method === 'PUT' ? [{ key: `/${first}`, remove: [del(`/${first}`)] }] : []
-  if (['_doc', '_create', '_update', '_bulk'].includes(action)) return [index(first)]
+  if (action === '_bulk') return [...new Set([first, ...bulkIndices(body)])].map(index)
+  if (['_doc', '_create', '_update'].includes(action)) return [index(first)]
   if (['_clone', '_split', '_shrink'].includes(action) && rest[0]) return [index(rest[0])]
   if ((action === '_alias' || action === '_aliases') && rest[0]) {
     const alias = `/${first}/_alias/${rest[0]}`
@@ -105,11 +106,13 @@ export function createdByAnswer(method: HttpMethod, segments: readonly string[],
 }
 
 /**
- * A snapshot restore creates indices neither its path nor (without `wait_for_completion`) its answer names:
- * the indices listed after it and not before are the ones it created.
+ * Requests that create indices neither their path nor their answer names — a snapshot restore, a reindex
+ * whose script may set `ctx._index`: the indices listed after it and not before are the ones it created.
  */
-export function restoresIndices(method: HttpMethod, segments: readonly string[]): boolean {
-  return method === 'POST' && segments.length === 4 && segments[0] === '_snapshot' && segments[3] === '_restore'
+export function createsUnnamedIndices(method: HttpMethod, segments: readonly string[], body: unknown): boolean {
+  if (method !== 'POST') return false
+  if (segments.length === 4 && segments[0] === '_snapshot' && segments[3] === '_restore') return true
+  return segments.length === 1 && segments[0] === '_reindex' && isRecord(body) && body.script !== undefined
 }
 
 /** Lists every index by name (`[{"index": "…"}]`). */

@@ -6,11 +6,11 @@
 import {
   createdBy,
   createdByAnswer,
+  createsUnnamedIndices,
   GET_SETTINGS,
   LIST_INDICES,
   listedIndices,
   restoredIndex,
-  restoresIndices,
   settingsRestore,
   settingsSet,
   type CleanupRequest,
@@ -82,7 +82,7 @@ export class TestRun {
 
   /**
    * Sends the request; what it creates on Elasticsearch is the test's to remove, unless it existed before
-   * (asked first): what its path names, what its answer names, the indices a restore adds, and the cluster
+   * (asked first): what its path and body name, what its answer names, indices a restore or a reindex script adds, and the cluster
    * settings it changes (put back as they were).
    */
   private async send(request: ReplayRequest): Promise<ReplayAnswer> {
@@ -100,7 +100,7 @@ export class TestRun {
     }
     const settings = settingsSet(method, segments, value)
     const settingsBefore = settings && parseJson((await this.raw(GET_SETTINGS)).text)
-    const indicesBefore = restoresIndices(method, segments) ? listedIndices((await this.raw(LIST_INDICES)).text) : undefined
+    const indicesBefore = createsUnnamedIndices(method, segments, value) ? listedIndices((await this.raw(LIST_INDICES)).text) : undefined
     const answer = await exchange(target, prepared, target.requestTimeoutMs)
     if (answer.status >= 300) {
       for (const resource of fresh) this.seen.delete(resource.key)

@@ -1,6 +1,6 @@
 /**
  * What a test creates that its request paths do not name — an index of a date-math name, a rollover's new
- * index, the indices a snapshot restore adds — and the cluster settings it changes: replayed against a
+ * index, the indices a snapshot restore or a reindex script adds — and the cluster settings it changes: replayed against a
  * loopback server that keeps state as a cluster does, everything is removed or put back after the test,
  * and what was there before is left as it was.
  */
@@ -25,6 +25,7 @@ const statePage = page(P, 'state', [
       request(P, 4, 'PUT', '/logs-000001', { aliases: { logs: { is_write_index: true } } }),
       request(P, 5, 'POST', '/logs/_rollover'),
       request(P, 6, 'POST', '/_snapshot/backups/snap-1/_restore'),
+      request(P, 6, 'POST', '/_reindex', { source: { index: 'theirs' }, dest: { index: 'copy' }, script: { source: "ctx._index = 'copy-' + ctx._index" } }),
       request(P, 7, 'PUT', '/_cluster/settings', { persistent: { cluster: { routing: { allocation: { enable: 'none' } } } }, transient: { 'indices.recovery.max_bytes_per_sec': '50mb' } }),
       request(P, 8, 'PUT', '/_cluster/settings', { persistent: { 'cluster.routing.allocation.enable': 'primaries' } }),
     ],
@@ -63,6 +64,7 @@ function cluster(req: IncomingMessage, res: ServerResponse): void {
       return reply(200, { acknowledged: true, ...settings })
     }
     if (name === 'logs/_rollover') return indices.add('logs-000002'), reply(200, { rolled_over: true, old_index: 'logs-000001', new_index: 'logs-000002' })
+    if (name === '_reindex') return indices.add(`copy-${body.source.index}`), reply(200, { took: 1, created: 1 })
     if (name === '_snapshot/backups/snap-1/_restore') return indices.add('restored-a'), indices.add('restored-b'), reply(200, { accepted: true })
     const index = name.startsWith('<daily-') ? 'daily-2030.01.31' : name
     if (req.method === 'PUT') return indices.has(index) ? reply(400) : (indices.add(index), reply(200, { acknowledged: true, index }))
@@ -105,6 +107,8 @@ describe('a clean state for what only answers name', () => {
     expect(after).toEqual([
       'PUT _cluster/settings {"persistent":{"cluster.routing.allocation.enable":"none"},"transient":{}}',
       'PUT _cluster/settings {"persistent":{"cluster.routing.allocation.enable":"all"},"transient":{"indices.recovery.max_bytes_per_sec":null}}',
+      'DELETE copy-theirs',
+      'DELETE copy',
       'DELETE restored-b',
       'DELETE restored-a',
       'DELETE logs-000002',

@@ -11,6 +11,7 @@ describe('createdBy', () => {
     ['an index', 'PUT', '/logs', undefined, [['/logs', '-', 'DELETE /logs']]],
     ['an index documents create', 'PUT', '/logs/_doc/1', undefined, [['/logs', 'HEAD /logs', 'DELETE /logs']]],
     ['indices a bulk writes to', 'POST', '/_bulk', [{ index: { _index: 'a' } }, { x: 1 }, { create: { _index: 'b' } }, { x: 2 }], [['/a', 'HEAD /a', 'DELETE /a'], ['/b', 'HEAD /b', 'DELETE /b']]],
+    ['indices a bulk to an index writes to', 'POST', '/logs/_bulk', [{ index: { _index: 'a' } }, { x: 1 }, { index: {} }, { x: 2 }], [['/logs', 'HEAD /logs', 'DELETE /logs'], ['/a', 'HEAD /a', 'DELETE /a']]],
     ['the destination of a reindex', 'POST', '/_reindex', { source: { index: 'a' }, dest: { index: 'b' } }, [['/b', 'HEAD /b', 'DELETE /b']]],
     ['an alias', 'PUT', '/logs/_alias/current', undefined, [['/logs/_alias/current', 'HEAD /_alias/current', 'DELETE /logs/_alias/current']]],
     ['an index template', 'PUT', '/_index_template/t', undefined, [['/_index_template/t', 'GET /_index_template/t', 'DELETE /_index_template/t']]],
