@@ -31,12 +31,45 @@ export interface DocLocation {
   line: number
 }
 
-/** `stash`: values kept by `set:` steps, for `$name` in the expectation. */
-export function matchResponse(actual: ActualResponse, expected: ExpectedResponse, where: DocLocation, stash: Stash = new Map()): MatchResult {
+/**
+ * `stash`: values kept by `set:` steps, for `$name` in the expectation; `build`: the server's own
+ * `{version}`, `{lucene_version}`… (see `buildValues`).
+ */
+export function matchResponse(actual: ActualResponse, expected: ExpectedResponse, where: DocLocation, stash: Stash = new Map(), build: BuildValues = {}): MatchResult {
   const at = `${where.file}:${where.line}`
-  if (expected.mode === 'cat') return matchCat(actual.text, unstashInside(expected.expected, stash), at)
-  if (expected.mode === 'text') return matchText(actual.text, unstashInside(expected.expected, stash), at)
-  return matchJson(actual.text, expected.expected, at, stash)
+  const text = withBuildValues(expected.expected, expected.mode, build)
+  if (expected.mode === 'cat') return matchCat(actual.text, unstashInside(text, stash), at)
+  if (expected.mode === 'text') return matchText(actual.text, unstashInside(text, stash), at)
+  return matchJson(actual.text, text, at, stash)
+}
+
+/**
+ * What the doc build puts in every snippet before the page's own substitutions: `{version}` and its kin
+ * stand for the build under test, which for a replay is the server answering it.
+ */
+export type BuildValues = Partial<Record<'version' | 'version_qualified' | 'lucene_version' | 'build_flavor' | 'build_type', string>>
+
+/** The build values of a server, from its answer to `GET /` (`version.number`, `version.lucene_version`…). */
+export function buildValues(root: unknown): BuildValues {
+  const version = typeof root === 'object' && root !== null ? (root as { version?: Record<string, unknown> }).version : undefined
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
+  const entries = Object.entries({
+    version: text(version?.number)?.replace(/-.*$/, ''),
+    version_qualified: text(version?.number),
+    lucene_version: text(version?.lucene_version),
+    build_flavor: text(version?.build_flavor),
+    build_type: text(version?.build_type),
+  })
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined))
+}
+
+/** The expectation with the build values put in; a `_cat` pattern gets them as literal text. */
+function withBuildValues(text: string, mode: ExpectedResponse['mode'], build: BuildValues): string {
+  return text.replace(/\{(version|version_qualified|lucene_version|build_flavor|build_type)\}/g, (all, name: keyof BuildValues) => {
+    const value = build[name]
+    if (value === undefined) return all
+    return mode === 'cat' ? value.replace(/[\\^$.*+?()[\]{}|\s#]/g, (c) => `\\${c}`) : mode === 'json' ? JSON.stringify(value).slice(1, -1) : value
+  })
 }
 
 // ---------------------------------------------------------------------------------------------- JSON

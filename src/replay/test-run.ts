@@ -18,7 +18,7 @@ import {
 } from './cleanup.js'
 import { checkCatch, checkWarnings } from './expect.js'
 import { exchange, prepareRequest, type ReplayAnswer } from './http.js'
-import { matchResponse } from './match.js'
+import { matchResponse, type BuildValues } from './match.js'
 import type { Stash } from './stash.js'
 import { runAssert, runSet } from './steps.js'
 import type { SnippetTarget } from '../model/types.js'
@@ -39,6 +39,8 @@ export class TestRun {
   constructor(
     private readonly targetOf: (service: SnippetTarget) => Target,
     private readonly page: ReplayPage,
+    /** The server's `{version}` and kin, put into expected responses as the doc build does. */
+    private readonly build: BuildValues = {},
   ) {}
 
   async step(step: ReplayStep): Promise<void> {
@@ -50,7 +52,7 @@ export class TestRun {
     const where = `${step.file ?? this.page.file}:${step.line}`
     if (!this.last) throw new Error(`${step.kind === 'response' ? 'TESTRESPONSE' : step.kind} at ${where} has no request to answer`)
     if (step.kind === 'response') {
-      const result = matchResponse(this.last, step, { file: step.file ?? this.page.file, line: step.line }, this.stash)
+      const result = matchResponse(this.last, step, { file: step.file ?? this.page.file, line: step.line }, this.stash, this.build)
       if (!result.ok) throw new Error(result.message)
       return
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catPattern, firstDifference, matchResponse, parseExpectedJson, resolveReferences } from '../../src/replay/match.js'
+import { buildValues, catPattern, firstDifference, matchResponse, parseExpectedJson, resolveReferences } from '../../src/replay/match.js'
 import type { ResponseMode } from '../../src/replay/types.js'
 import { catPatternSource } from '../../src/emit/replay-tests/plan.js'
 
@@ -176,5 +176,27 @@ describe('building blocks', () => {
 
   it('reports the first difference in expected order', () => {
     expect(firstDifference({ a: 1, b: 2 }, { a: 0, b: 0 })).toEqual({ path: ['a'], message: 'expected 1, got 0' })
+  })
+})
+
+describe("the server's build values, as the doc build puts {version} and its kin into every snippet", () => {
+  const build = buildValues({ name: 'node-0', version: { number: '7.10.0-SNAPSHOT', lucene_version: '8.7.0', build_flavor: 'default', build_type: 'tar' } })
+
+  it('reads them from the answer to GET /', () => {
+    expect(build).toEqual({ version: '7.10.0', version_qualified: '7.10.0-SNAPSHOT', lucene_version: '8.7.0', build_flavor: 'default', build_type: 'tar' })
+    expect(buildValues({ tagline: 'no version' })).toEqual({})
+  })
+
+  it('puts them into a _cat pattern as literal text', () => {
+    const expected = { expected: 'id \\s+v\\s*\n .+ \\s+{version}\\s*', mode: 'cat' as const }
+    expect(matchResponse({ status: 200, text: 'id   v\nab12 7.10.0\n' }, expected, where, new Map(), build)).toEqual({ ok: true })
+    expect(matchResponse({ status: 200, text: 'id   v\nab12 7x10y0\n' }, expected, where, new Map(), build).ok).toBe(false)
+    expect(matchResponse({ status: 200, text: 'id   v\nab12 7.10.0\n' }, expected, where).ok).toBe(false)
+  })
+
+  it('puts them into JSON and text', () => {
+    const json = { expected: '{"version": {"number": "{version_qualified}", "lucene_version": "{lucene_version}"}}', mode: 'json' as const }
+    expect(matchResponse({ status: 200, text: '{"version":{"number":"7.10.0-SNAPSHOT","lucene_version":"8.7.0"}}' }, json, where, new Map(), build)).toEqual({ ok: true })
+    expect(matchResponse({ status: 200, text: 'running 7.10.0 (tar)' }, { expected: 'running {version} ({build_type})', mode: 'text' }, where, new Map(), build)).toEqual({ ok: true })
   })
 })
