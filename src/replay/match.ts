@@ -107,9 +107,29 @@ function formatPath(path: Path): string {
   return path.map((segment) => String(segment).replace(/\./g, '\\.')).join('.')
 }
 
-/** Splits `a.b\.c.0` into `['a', 'b.c', '0']`. */
+/**
+ * Splits `a.b\.c.0` into `['a', 'b.c', '0']` as the YAML runner's object paths read it: backslashes are
+ * dropped and make the next character literal, so `b\\.c` (a substitution's doubled backslash) is one key too.
+ */
 function splitPath(path: string): string[] {
-  return path === '' ? [] : path.split(/(?<!\\)\./).map((segment) => segment.replace(/\\\./g, '.'))
+  const segments: string[] = []
+  let current = ''
+  let escaped = false
+  for (const c of path) {
+    if (c === '\\') {
+      escaped = true
+      continue
+    }
+    if (c === '.' && !escaped) {
+      if (current !== '') segments.push(current)
+      current = ''
+      continue
+    }
+    escaped = false
+    current += c
+  }
+  if (current !== '') segments.push(current)
+  return segments
 }
 
 const MISSING = Symbol('missing')

@@ -170,6 +170,13 @@ describe('building blocks', () => {
     expect(result).toEqual({ ok: true })
   })
 
+  it('reads an escaped dot in a reference as part of the key, however many backslashes escape it', () => {
+    const actual = { i: { settings: { 'index.version.created': '7100099' } } }
+    expect(resolveReferences('$body.i.settings.index\\.version\\.created', actual)).toBe('7100099')
+    expect(resolveReferences('$body.i.settings.index\\\\.version\\\\.created', actual)).toBe('7100099')
+    expect(resolveReferences('$body.i.settings.index.version.created', actual)).toBe('$body.i.settings.index.version.created')
+  })
+
   it('resolves $_path to the path where the reference stands', () => {
     expect(resolveReferences({ x: { y: ['$body.$_path'] } }, { x: { y: [5] } })).toEqual({ x: { y: [5] } })
   })
