@@ -20,9 +20,16 @@ if (!work || !pages) {
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/cli/main.js')
 const run = spawnSync(process.execPath, [cli, 'compare', pages, '--root', pages, '--no-cache'], { encoding: 'utf8', maxBuffer: 1 << 28 })
 const byFile = new Map()
+// A parameter defined in an included fragment (common-parms.asciidoc) is reported where it is written; its
+// message names the specification endpoint it was compared with: `… (bulk).`
+const byEndpoint = new Map()
 for (const line of run.stderr.split('\n')) {
   const m = /^(.*?):\d+:\d+ \w+ (spec-[\w-]+) (.*)$/.exec(line)
-  if (m) byFile.set(path.resolve(m[1]), [...(byFile.get(path.resolve(m[1])) ?? []), { rule: m[2], message: m[3] }])
+  if (!m) continue
+  const found = { rule: m[2], message: m[3] }
+  byFile.set(path.resolve(m[1]), [...(byFile.get(path.resolve(m[1])) ?? []), found])
+  const endpoint = /\(([\w.]+)\)\.$/.exec(m[3])?.[1]
+  if (endpoint) byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), found])
 }
 
 const quoted = (messages) => (messages ?? []).flatMap((m) => [...m.matchAll(/"([^"]+)"/g)].map((x) => x[1]))
@@ -47,7 +54,8 @@ for (const pair of pairs) {
   const response = c.res_g2s !== undefined && !(c.res_g2s === null && c.res_s2g === null)
   if (!request && !response) continue
   left++
-  const found = byFile.get(path.resolve(pages, pair.file)) ?? []
+  const onPage = byFile.get(path.resolve(pages, pair.file)) ?? []
+  const found = [...new Set([...onPage, ...(byEndpoint.get(pair.endpoint) ?? [])])]
   const text = found.map((d) => d.message).join('\n')
   const names = new Set()
   if (request) for (const k of ['keys_gen_only', 'keys_spec_only', 'type_g2s', 'type_s2g', 'req_in_gen_opt_in_spec', 'req_in_spec_opt_in_gen']) for (const n of quoted(c[k])) names.add(n)

@@ -69,7 +69,7 @@ export interface WidgetsGetElasticsearchWidgetStatisticsResponse {
    * `took` as shown in the response examples.
    * @see widgets/get-widget-stats.asciidoc:93
    */
-  took: unknown
+  took: number
 }
 
 /**

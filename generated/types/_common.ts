@@ -7,10 +7,11 @@
  */
 export type Duration = string | -1 | 0
 /**
- * A point in time: a date string (e.g. `2020-01-01T00:00:00Z`) or milliseconds since the epoch.
+ * A point in time: a date string (e.g. `2020-01-01T00:00:00Z`), milliseconds since the epoch, or a `Date`
+ * (JSON writes it as an ISO 8601 string). A response parsed from JSON holds one of the first two.
  * @see https://www.elastic.co/guide/en/elasticsearch/reference/current/date.html
  */
-export type DateTime = string | number
+export type DateTime = string | number | Date
 /**
  * A time unit, as a `time` parameter takes it to display time values.
  * @see https://www.elastic.co/guide/en/elasticsearch/reference/current/api-conventions.html#time-units

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FileResult, PageReading, PageStore } from '../extract/index.js'
-import { writeAtomically } from './entries.js'
+import { openEntry, sealEntry, writeAtomically } from './entries.js'
 import { FileHashes, sha256 } from './file-hashes.js'
 
 
@@ -53,7 +53,7 @@ export class DiskPageStore implements PageStore {
       pages: result.includes.map((inc) => reading.pages.has(inc)),
       result,
     }
-    this.writeError = writeAtomically(this.entryPath(file), JSON.stringify(entry))
+    this.writeError = writeAtomically(this.entryPath(file), sealEntry(JSON.stringify(entry)))
   }
 
   private key(file: string, bytes: Uint8Array, reading: PageReading): string {
@@ -67,7 +67,10 @@ export class DiskPageStore implements PageStore {
 
   private read(file: string): Entry | undefined {
     try {
-      const entry = JSON.parse(fs.readFileSync(this.entryPath(file), 'utf8')) as Entry
+      // A damaged entry (truncated, emptied, edited) fails its hash and is a miss.
+      const text = openEntry(fs.readFileSync(this.entryPath(file), 'utf8'))
+      if (text === undefined) return undefined
+      const entry = JSON.parse(text) as Entry
       return typeof entry.key === 'string' && Array.isArray(entry.includes) && Array.isArray(entry.pages) && Array.isArray(entry.result?.includes) ? entry : undefined
     } catch {
       return undefined

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Walk, WalkStore } from '../load/index.js'
-import { writeAtomically } from './entries.js'
+import { openEntry, sealEntry, writeAtomically } from './entries.js'
 import { FileHashes, sha256 } from './file-hashes.js'
 
 interface Entry {
@@ -38,13 +38,16 @@ export class DiskWalkStore implements WalkStore {
   set(book: string, bytes: Uint8Array, walk: Walk): void {
     if (this.writeError !== undefined) return
     const entry: Entry = { key: sha256(this.salt, book, bytes), read: walk.read.map((file) => this.hashes.of(file)), walk }
-    this.writeError = writeAtomically(this.entryPath(book), JSON.stringify(entry))
+    this.writeError = writeAtomically(this.entryPath(book), sealEntry(JSON.stringify(entry)))
   }
 
   /** A damaged entry is a miss. */
   private read(book: string): Entry | undefined {
     try {
-      const entry = JSON.parse(fs.readFileSync(this.entryPath(book), 'utf8')) as Entry
+      // A damaged entry fails its hash and is a miss.
+      const text = openEntry(fs.readFileSync(this.entryPath(book), 'utf8'))
+      if (text === undefined) return undefined
+      const entry = JSON.parse(text) as Entry
       return typeof entry.key === 'string' && Array.isArray(entry.read) && Array.isArray(entry.walk?.read) && Array.isArray(entry.walk.files) ? entry : undefined
     } catch {
       return undefined

@@ -22,7 +22,8 @@ export interface TypeDifference {
 
 const EXPANSIONS: Record<string, TypeExpr> = {
   Duration: union([{ kind: 'string' }, { kind: 'numberLiterals', values: [-1, 0] }]),
-  DateTime: union([{ kind: 'string' }, { kind: 'number' }]),
+  // `string | number | Date`: the alias itself stands for its `Date` member, which has no tree of its own.
+  DateTime: union([{ kind: 'string' }, { kind: 'number' }, { kind: 'common', name: 'DateTime' }]),
   TimeUnit: { kind: 'literals', values: ['nanos', 'micros', 'ms', 's', 'm', 'h', 'd'] },
   ByteUnit: { kind: 'literals', values: ['b', 'kb', 'mb', 'gb', 'tb', 'pb'] },
 }
@@ -59,6 +60,8 @@ function memberAssignable(a: TypeExpr, b: TypeExpr, seen: Set<string>): boolean 
       return b.kind === 'record' ? assignable(a.value, b.value, seen) : b.kind === 'object' && recordToObject(a.value, b.object, seen)
     case 'object':
       return b.kind === 'object' ? objectAssignable(a.object, b.object, seen) : false
+    case 'common':
+      return b.kind === 'common' && b.name === a.name
     default:
       return a.kind === b.kind
   }

@@ -86,3 +86,16 @@ function toValue(node: Node): unknown {
       return node.value
   }
 }
+
+/** How deeply a JSON value nests (a scalar is 0), counted without recursion: the depth is the input's to choose. */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0
+  const pending: [unknown, number][] = [[value, 0]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [v, depth] = next
+    if (v === null || typeof v !== 'object') continue
+    deepest = Math.max(deepest, depth + 1)
+    for (const child of Object.values(v)) pending.push([child, depth + 1])
+  }
+  return deepest
+}

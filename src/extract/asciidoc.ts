@@ -1,5 +1,10 @@
-import { Extensions, load, MemoryLogger, LoggerManager, type AbstractBlock, type Document, type ListItem, type PreprocessorReader } from '@asciidoctor/core'
+import { Extensions, ListItem, load, MemoryLogger, LoggerManager, type AbstractBlock, type Document, type PreprocessorReader } from '@asciidoctor/core'
 import { BUILTIN_ATTRIBUTES } from '../load/builtin-attributes.js'
+
+// docspec reads a list item's source text (`rawText`), never Asciidoctor's conversion of it, which Asciidoctor
+// 4 computes for every item while loading: its inline passthrough pattern rescans an item from every unclosed
+// `+` or backtick, so an item of a few kilobytes of them took seconds. Unconverted, `getText()` gives the source.
+ListItem.prototype.precomputeText = async () => undefined
 
 /**
  * Parses loaded page lines with Asciidoctor. Includes were already expanded by `load` (inside the docs
@@ -14,6 +19,7 @@ export async function parseAsciiDoc(
   const logger = MemoryLogger.create()
   const previous = LoggerManager.getLogger()
   LoggerManager.setLogger(logger)
+  const stray = strayMessages()
   try {
     // The docs build includes every page into a book, so a `= Title` page is a section there, not a
     // document header (whose next lines would be read as author and revision lines).
@@ -25,10 +31,35 @@ export async function parseAsciiDoc(
       text: String(m.getText()),
       line: m.getSourceLocation()?.getLineNumber?.() ?? undefined,
     }))
-    return { doc, messages, live }
+    const said = new Set(messages.map((m) => m.text))
+    return { doc, messages: [...messages, ...stray.messages.filter((m) => !said.has(m.text))], live }
   } finally {
+    stray.restore()
     LoggerManager.setLogger(previous)
   }
+}
+
+type Message = { severity: string; text: string; line?: number }
+
+/**
+ * Asciidoctor's readers for nested content (a block in a list item) have no document, so they log to the
+ * console instead of the logger: raw objects on the terminal, and the warning lost from the diagnostics.
+ * While a page is parsed, such messages are collected (pages are parsed one at a time per thread).
+ */
+function strayMessages(): { messages: Message[]; restore: () => void } {
+  const messages: Message[] = []
+  const methods = { warn: 'WARN', error: 'ERROR', info: 'INFO', debug: 'DEBUG' } as const
+  type Method = keyof typeof methods
+  const originals = (Object.keys(methods) as Method[]).map((name) => [name, console[name]] as const)
+  for (const [name, original] of originals) {
+    console[name] = (...args: unknown[]) => {
+      const message = args[0] as { text?: unknown; source_location?: { lineno?: unknown } } | undefined
+      if (args.length !== 1 || typeof message?.text !== 'string') return original.apply(console, args)
+      const line = message.source_location?.lineno
+      messages.push({ severity: methods[name], text: message.text, ...(typeof line === 'number' && { line }) })
+    }
+  }
+  return { messages, restore: () => originals.forEach(([name, original]) => (console[name] = original)) }
 }
 
 const REFERENCE = /\{([\w][\w-]*)\}|^ifn?def::([^[]+)\[/gm

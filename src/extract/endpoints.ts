@@ -47,6 +47,8 @@ export interface RequestLines {
   hosted: boolean
   /** Endpoints read from listing blocks of the section rather than written request lines. */
   listed: Set<Endpoint>
+  /** Placeholders a request line writes as a comma list (`<job_id>,<job_id>`): they take several values. */
+  commaLists: Set<string>
 }
 
 /** A request line as found: its method, the target as written, where each starts (0-based line, 1-based column). */
@@ -70,7 +72,7 @@ const PROSE_REQUEST = new RegExp(`\\b(${HTTP_METHOD_PATTERN})\\s+request\\s+(?:t
  * endpoints read from listing blocks: the page's examples of a request line, when they fill its placeholders.
  */
 export function readEndpoints(ctx: PageContext, sections: AbstractBlock[], pathParams: readonly string[] = []): RequestLines {
-  const out: RequestLines = { endpoints: [], lost: [], query: [], hosted: false, listed: new Set() }
+  const out: RequestLines = { endpoints: [], lost: [], query: [], hosted: false, listed: new Set(), commaLists: new Set() }
   const seen = new Set<string>()
   for (const section of sections) {
     for (const block of descendants(section)) {
@@ -131,6 +133,7 @@ function readRequestLine(ctx: PageContext, found: FoundLine, pathParams: readonl
     out.lost.push({ endpoint, position: ctx.at(i, pathColumn + parsed.trailingOffset), prefix: parsed.segments.filter((s) => s !== ''), trailing: true })
   }
   for (const q of parsed.query) out.query.push({ name: q.name, endpoint, position: ctx.at(i, pathColumn + q.offset) })
+  for (const name of parsed.commaLists) out.commaLists.add(name)
   const key = `${endpoint.method} ${endpoint.path}`
   // A repeated line ending in `/` is kept: it may be the other form of the path, its placeholder lost;
   // so is the form without `/` after it (`GET _tasks/` then `GET _tasks`).
@@ -154,6 +157,8 @@ function normalisePath(written: string, pathParams: readonly string[]): {
   unclosed: { offset: number; name: string }[]
   trailingOffset?: number
   query: { name: string; offset: number }[]
+  /** Placeholders written as a comma list of themselves (`<id1>,<id2>`). */
+  commaLists: string[]
   segmentOf(offset: number): number
 } {
   const question = written.indexOf('?')
@@ -163,6 +168,7 @@ function normalisePath(written: string, pathParams: readonly string[]): {
   const lostOffsets: number[] = []
   const unclosed: { offset: number; name: string }[] = []
   const starts: number[] = []
+  const commaLists: string[] = []
   let offset = leadingGap ? 1 : raw.length - raw.replace(/^\/+/, '').length
   const segments = parts.map((segment, i) => {
     starts.push(offset)
@@ -180,7 +186,10 @@ function normalisePath(written: string, pathParams: readonly string[]): {
         lostOffsets.push(at)
         return LOST
       }
-      return `{${names.length > 1 ? name.replace(/\d+$/, '') : name}}`
+      if (names.length === 1) return `{${name}}`
+      const listed = name.replace(/\d+$/, '')
+      commaLists.push(listed)
+      return `{${listed}}`
     }
     const half = /^<([\w-]+)$|^([\w-]+)>$/.exec(segment)
     if (half) {
@@ -197,6 +206,7 @@ function normalisePath(written: string, pathParams: readonly string[]): {
     unclosed,
     ...(parts.length > 1 && parts[parts.length - 1] === '' && { trailingOffset: raw.length }),
     query: question < 0 ? [] : queryNames(written, question),
+    commaLists,
     segmentOf: (o: number) => starts.findIndex((s, i) => o >= s && (i === starts.length - 1 || o < starts[i + 1]!)),
   }
 }

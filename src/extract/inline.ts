@@ -19,8 +19,9 @@ export function plainText(raw: string, attributes: Record<string, string>): stri
     .replace(/ \+$/gm, ' ')
     .replace(/pass:[a-z,]*\[([^\]]*)\]/g, '$1')
     .replace(/\+\+\+(.*?)\+\+\+/g, '$1')
-    .replace(/<<([^,>]+),\s*([^>]+)>>/g, '$2')
-    .replace(/<<([^>]+)>>/g, '$1')
+    // A reference holds no `<`: scanning from every `<<` to the end of a text of unclosed ones took its length squared.
+    .replace(/<<([^,<>]+),\s*([^<>]+)>>/g, '$2')
+    .replace(/<<([^<>]+)>>/g, '$1')
     .replace(/\bxref:[^[\s]+\[([^\]]*)\]/g, '$1')
     .replace(/\b(?:link:)?(?:https?|mailto|ftp):\/\/?[^\s[]*\[([^\]]*)\]/g, (_m, text: string) => text.replace(/\^$/, ''))
     .replace(/\bfootnote:\[([^\]]*)\]/g, ' ($1)')

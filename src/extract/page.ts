@@ -27,16 +27,13 @@ import { classifySections, pageNode, type SectionKind } from './sections.js'
  */
 export async function extractPage(source: PageSource): Promise<PageModel | undefined> {
   const ctx = new PageContext(source)
-  ctx.diagnostics.push(...source.diagnostics)
+  for (const found of source.diagnostics) ctx.diagnostics.push(found)
   if (source.lines.length === 0) return assemble(ctx, { id: '', title: '' })
   const { doc, messages, live } = await parseAsciiDoc(closeTitleabbrevPass(ctx, source.lines), source.attributes)
-  for (const m of messages) {
-    const severity = m.severity === 'ERROR' || m.severity === 'FATAL' ? 'error' : m.severity === 'WARN' ? 'warning' : 'info'
-    ctx.report('asciidoc', ctx.at((m.line ?? 1) - 1), m.text, severity)
-  }
+  reportAsciidoctor(ctx, messages)
   const page = pageNode(doc)
   if (page.node === doc && !doc.getDoctitle()) {
-    if (source.lines.some((l) => /\btag::[\w.*-]+\[\]/.test(l))) return undefined
+    if (isFragment(source.lines, messages)) return undefined
     ctx.report('no-page-title', ctx.at(0), 'No page title (`=== Title`) was found: the file is not a page, or damage hid its title.')
     return assemble(ctx, { id: '', title: '' })
   }
@@ -45,8 +42,8 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
   const of = (kind: SectionKind) => sections.filter((s) => s.kind === kind).map((s) => s.node)
 
   const { params, lost: lostParams } = readPageParams(ctx, of)
-  const { endpoints, lost, query, hosted, listed } = readEndpoints(ctx, of('request'), params.path.map((r) => r.param.name))
-  placeParams(ctx, params, endpoints, query)
+  const { endpoints, lost, query, hosted, listed, commaLists } = readEndpoints(ctx, of('request'), params.path.map((r) => r.param.name))
+  placeParams(ctx, params, endpoints, query, commaLists)
   const all = Object.values(params).flat().map((r) => r.param)
   const named = dropListedExamples(ctx, dropExampleRequestLines(ctx, recoverPlaceholders(ctx, endpoints, lost, lostParams, all)), listed)
   lintUnboundPathParams(ctx, params.path, named)
@@ -90,6 +87,28 @@ export async function extractPage(source: PageSource): Promise<PageModel | undef
     examples,
     ...(kind && { kind }),
   })
+}
+
+/** Asciidoctor's own messages. A page that includes itself repeats its lines, and Asciidoctor its complaint about them: each is said once. */
+function reportAsciidoctor(ctx: PageContext, messages: { severity: string; text: string; line?: number }[]): void {
+  const said = new Set<string>()
+  for (const m of messages) {
+    const at = ctx.at((m.line ?? 1) - 1)
+    const key = `${at.file}:${at.line}:${at.column} ${m.severity} ${m.text}`
+    if (said.has(key)) continue
+    said.add(key)
+    const severity = m.severity === 'ERROR' || m.severity === 'FATAL' ? 'error' : m.severity === 'WARN' ? 'warning' : 'info'
+    ctx.report('asciidoc', at, m.text, severity)
+  }
+}
+
+/**
+ * An include fragment: tagged regions, no title line anywhere, and nothing Asciidoctor warned about. A page
+ * whose title an unterminated block swallowed has tag comments too, but it must not vanish without a word.
+ */
+function isFragment(lines: string[], messages: { severity: string }[]): boolean {
+  if (messages.some((m) => m.severity !== 'INFO' && m.severity !== 'DEBUG')) return false
+  return lines.some((l) => /\btag::[\w.*-]+\[\]/.test(l)) && !lines.some((l) => /^={1,6}[ \t]+\S/.test(l))
 }
 
 /** A book's root, or a container: a file that includes pages of the run whole (a chapter, a section index). */

@@ -53,12 +53,17 @@ export function readResponseArray(ctx: PageContext, sections: AbstractBlock[]): 
   return undefined
 }
 
-/** Applies the placement rules, in order, to the parameters read under the page's request lines. */
-export function placeParams(ctx: PageContext, params: PageParams, endpoints: Endpoint[], lineQuery: LineQueryParam[] = []): void {
+/**
+ * Applies the placement rules, in order, to the parameters read under the page's request lines.
+ * `commaLists`: placeholders a request line writes as a comma list of themselves (`<job_id>,<job_id>`).
+ */
+export function placeParams(ctx: PageContext, params: PageParams, endpoints: Endpoint[], lineQuery: LineQueryParam[] = [], commaLists: ReadonlySet<string> = new Set()): void {
   addLineQueryParams(params, lineQuery, endpoints)
   moveMisplacedPathParams(ctx, params, endpoints.map((e) => e.path))
   optionalPathParams(params.path, endpoints)
   alsoQueryForGet(ctx, params, endpoints.map((e) => e.method))
+  // `GET _transform/<transform_id>,<transform_id>` documents that the path part takes a list, as "a comma-separated list" would.
+  for (const read of params.path) if (commaLists.has(read.param.name)) read.param.list = true
 }
 
 /**

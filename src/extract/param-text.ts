@@ -98,7 +98,9 @@ const DEFAULT_PATTERNS = [
   new RegExp(`\\bdefault:\\s*(${QUOTED}|[\\w.+-]+)`, 'i'),
   new RegExp(`\\bdefault(?:s| value) of\\s+(${QUOTED}|[\\w.+-]+(?:\\s+\\w+)?)`, 'i'),
   // Lower case only: "By default" opens a sentence, and the word before it ends the previous one (or a list item).
-  new RegExp(`(${QUOTED}|[\\w+-]+(?:\\.\\w+)*) by default\\b`),
+  // The value starts where a word starts: tried inside a long word (or a long dotted name), it rescanned the
+  // rest of it from every character, which took minutes on a line of a few hundred kilobytes.
+  new RegExp(`(${QUOTED}|(?<![\\w+.-])[\\w+-]+(?:\\.\\w+)*) by default\\b`),
 ]
 
 /** The default the text states ("Defaults to `30s`", "The default value is 20 seconds"), without markup. */
@@ -154,16 +156,39 @@ export function allowsAnyNumber(text: string): boolean {
   return ANY_NUMBER.test(text.replace(/\s+/g, ' '))
 }
 
-/** Whether the text says the value is a comma-separated list. */
+/**
+ * Whether the text says the value is a comma-separated list, or that it takes several values ("Multiple
+ * non-rollup indices may be specified").
+ */
 export function isCommaList(text: string): boolean {
-  return /\bcomma[- ](?:separated|delimited)\b|\bseparated by (?:a )?commas?\b/i.test(text.replace(/\s+/g, ' '))
+  return /\bcomma[- ](?:separated|delimited)\b|\bseparated by (?:a )?commas?\b|\bmultiple [\w -]{1,40}? (?:may|can) be (?:specified|given|provided)\b/i.test(text.replace(/\s+/g, ' '))
 }
 
 /**
  * Whether the text says the property is present only in some cases: "only returned for successful
- * operations", "is omitted if there are no forecasts", "It is not present when …", "only shown if …".
+ * operations", "is omitted if there are no forecasts", "It is not present when …", "only shown if …",
+ * "For open jobs only, …", "available only for batch transforms", "When present, …", "The explicit
+ * routing, if set", "An optional description".
  */
 export function isConditional(text: string): boolean {
-  const flat = text.replace(/\s+/g, ' ')
-  return /\bonly (?:present|returned|included|shown|available|appears?|exists?|reported|provided|set)\b|\b(?:present|returned|included|shown|reported|provided) only\b|\b(?:is|are) (?:not |never )?(?:present|returned|included|shown) (?:if|when|unless)\b|\b(?:is|are) omitted\b|\bif present\b/i.test(flat)
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return CONDITIONAL.test(flat) || FOR_ONLY.test(flat)
 }
+
+const CONDITIONAL = new RegExp(
+  [
+    '\\bonly (?:present|returned|included|shown|available|appears?|exists?|reported|provided|set|populated|applicable)\\b',
+    '\\b(?:present|returned|included|shown|reported|provided|available|appears?|populated) only\\b',
+    '\\b(?:is|are) (?:not |never )?(?:present|returned|included|shown) (?:if|when|unless)\\b',
+    '\\b(?:it|this (?:field|property|object|array|value|parameter)) (?:is|are) not (?:present|returned|included)\\b',
+    '\\b(?:is|are) omitted\\b',
+    '(?:^|[.!?] )omitted (?:from|if|when|unless)\\b',
+    '\\b(?:if|when) (?:present|set)\\b(?! to\\b)',
+    '\\bexcluded (?:if|when|unless)\\b',
+    '^(?:an )?optional\\b',
+  ].join('|'),
+  'i',
+)
+
+/** "For started datafeeds only, …" opening a sentence (not "(for outlier detection only)" inside one). */
+const FOR_ONLY = /(?:^|[.!?] )For (?!internal use\b)[^.,]{1,60}? only\b/

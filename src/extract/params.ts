@@ -26,12 +26,20 @@ const LOOSE_TERM = /^`([^`]*)`\s*(?=\((?:optional|required)\b)/i
 
 /** Parameters defined in a section: definition-list entries, and `` `name` (Optional) … `` paragraphs that lost their `::`. */
 export function readParams(ctx: PageContext, section: AbstractBlock, place: ParamPlace): { params: ReadParam[]; lost: LostParam[] } {
-  const out = { params: [] as ReadParam[], lost: [] as LostParam[] }
+  const out: Collected = { params: [], lost: [], continued: new Set() }
   for (const block of children(section)) collect(ctx, block, place, out)
-  return out
+  for (const param of out.continued) finish(param)
+  return { params: out.params, lost: out.lost }
 }
 
-function collect(ctx: PageContext, block: AbstractBlock, place: ParamPlace, out: { params: ReadParam[]; lost: LostParam[] }): void {
+/** `continued`: definitions that text after the list continues, whose facts are read again once all of it is in. */
+interface Collected {
+  params: ReadParam[]
+  lost: LostParam[]
+  continued: Set<Param>
+}
+
+function collect(ctx: PageContext, block: AbstractBlock, place: ParamPlace, out: Collected): void {
   const context = block.getContext()
   if (context === 'dlist') {
     for (const entry of (block as unknown as { getItems(): DlistEntry[] }).getItems()) {
@@ -44,15 +52,19 @@ function collect(ctx: PageContext, block: AbstractBlock, place: ParamPlace, out:
     else if (out.params.length > 0 && !LOOSE_TERM.test((block as Block).getSource())) {
       // Text after the list continues the last definition (damaged pages lose the `+`); read it for facts too.
       const last = out.params[out.params.length - 1]!.param
+      // Read once after the section: reread after every paragraph, a long continuation cost its length squared.
       appendText(ctx, last, block)
-      finish(last)
+      out.continued.add(last)
     }
   } else if (context === 'open' || context === 'example' || context === 'sidebar') {
     for (const child of children(block)) collect(ctx, child, place, out)
   } else if (context === 'ulist' || context === 'olist') {
     // A list after the last definition continues it, as a paragraph there does ("Each rule has:" and its bullets).
     const last = out.params[out.params.length - 1]?.param
-    if (last) appendText(ctx, last, block)
+    if (last) {
+      appendText(ctx, last, block)
+      finish(last)
+    }
     for (const list of escapedEntries(ctx, block)) collect(ctx, list, place, out)
   }
 }
@@ -204,6 +216,10 @@ function build(ctx: PageContext, termText: string, described: string, place: Par
     description: ctx.text(rest),
     position: ctx.at(lineIndex, column),
   }
+  // A response property flagged `(Optional, …)` is there only in some answers.
+  if (place === 'response' && stated === false) param.conditional = true
+  // In a body or a response, `<node_id>`:: names keys that are values (a map), not a property.
+  if ((place === 'body' || place === 'response') && placeholder && name) param.placeholder = true
   rawTexts.set(param, rest)
   if (!name) lost.push({ param })
   return { param, placeholder: placeholder || !name, statedRequired: stated !== undefined }
@@ -226,6 +242,7 @@ function finish(param: Param): void {
 export function orderedParam(p: Param): Param {
   return {
     name: p.name,
+    ...(p.placeholder !== undefined && { placeholder: p.placeholder }),
     required: p.required,
     ...(p.type !== undefined && { type: p.type }),
     ...(p.values !== undefined && { values: p.values }),

@@ -70,7 +70,7 @@ async function extractAll(files: string[], context: (file: string) => PageReadin
   let cached = 0
   const readings = files.map(context)
   files.forEach((file, index) => {
-    const bytes = run.store ? readPageBytes(file) : undefined
+    const bytes = run.store ? readPageBytes(file, options.root) : undefined
     const hit = bytes && run.store!.get(file, bytes, readings[index]!)
     if (hit) {
       results[index] = hit

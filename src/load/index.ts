@@ -4,10 +4,10 @@ import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic } from '../model/types.js'
 import { baseAttributes, overBuiltins } from './attributes.js'
 import { expandIncludes, relative } from './includes.js'
-import { MAX_PAGE_BYTES } from './files.js'
+import { inside, MAX_PAGE_BYTES } from './files.js'
 import { decodePage } from './read.js'
 import { reflowLines } from './reflow.js'
-import type { PagePlan, PageSource } from './source.js'
+import type { LineOrigin, PagePlan, PageSource } from './source.js'
 
 export { readAttributesText, type AttributesRead } from './attributes-file.js'
 export { bookCandidates, nearestBook, planBooks, walkBook, type BookOptions, type BookPlan, type WalkStore } from './books.js'
@@ -34,8 +34,14 @@ export function loadPage(absFile: string, options: LoadOptions, plan?: PagePlan)
   const file = relative(options.root, absFile)
   let bytes: Uint8Array
   try {
-    const size = fs.statSync(absFile).size
-    if (size > MAX_PAGE_BYTES) return failed(file, options, plan, 'file-too-large', `The file is ${size} bytes; pages over ${MAX_PAGE_BYTES} bytes are not parsed.`)
+    const stat = fs.statSync(absFile)
+    // A FIFO would block the run and a link to `/dev/zero` never end; a link from inside the root to a page
+    // outside it would read what the root is there to keep out.
+    if (!stat.isFile()) return failed(file, options, plan, 'unreadable-file', 'Not a regular file (a FIFO, a device or a socket); it was not read.')
+    if (inside(options.root, absFile) && !inside(fs.realpathSync(options.root), fs.realpathSync(absFile))) {
+      return failed(file, options, plan, 'page-outside-root', `The page is a symbolic link to ${fs.realpathSync(absFile)}, outside the docs root; it was not read.`)
+    }
+    if (stat.size > MAX_PAGE_BYTES) return failed(file, options, plan, 'file-too-large', `The file is ${stat.size} bytes; pages over ${MAX_PAGE_BYTES} bytes are not parsed.`)
     bytes = fs.readFileSync(absFile)
   } catch (error) {
     return failed(file, options, plan, 'unreadable-file', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
@@ -64,7 +70,25 @@ export function loadText(bytes: Uint8Array | string, absFile: string, options: L
   })
   const reflowed = reflowLines(expanded.lines, expanded.origins)
   const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...own.diagnostics, ...expanded.diagnostics, ...reflowed.diagnostics]
-  return { file, lines: reflowed.lines, origins: reflowed.origins, attributes, diagnostics, pageIncludes: expanded.pageIncludes, ...book }
+  const parsed = cutLongLines(reflowed.lines, reflowed.origins, diagnostics)
+  return { file, lines: parsed, origins: reflowed.origins, attributes, diagnostics, pageIncludes: expanded.pageIncludes, ...book }
+}
+
+/**
+ * Longest line parsed, in characters: the longest line of the Elasticsearch and Kibana references is 2,574.
+ * Asciidoctor's own inline patterns rescan a line from every cross reference or macro opening it finds, so
+ * a line of hundreds of kilobytes took minutes; reflow has already split a page that lost its newlines.
+ */
+export const MAX_LINE_CHARS = 16_384
+
+function cutLongLines(lines: string[], origins: LineOrigin[], diagnostics: Diagnostic[]): string[] {
+  return lines.map((line, i) => {
+    if (line.length <= MAX_LINE_CHARS) return line
+    const origin = origins[i]!
+    const at = { file: origin.file, line: origin.line, column: origin.column + MAX_LINE_CHARS }
+    diagnostics.push(diagnostic('line-too-long', at, `The line is ${line.length} characters long; only its first ${MAX_LINE_CHARS} are read.`))
+    return line.slice(0, MAX_LINE_CHARS)
+  })
 }
 
 /** A page of a book starts from the built-in attributes and what its book gives it; any other from the built-in attributes and the user's. */
@@ -96,7 +120,7 @@ function bookFolder(absFile: string, root: string): string {
   return found
 }
 
-function failed(file: string, options: LoadOptions, plan: PagePlan | undefined, rule: 'file-too-large' | 'unreadable-file', message: string): PageSource {
+function failed(file: string, options: LoadOptions, plan: PagePlan | undefined, rule: 'file-too-large' | 'unreadable-file' | 'page-outside-root', message: string): PageSource {
   return {
     file,
     lines: [],

@@ -73,6 +73,11 @@ export interface Recovery {
 
 export interface Param {
   name: string
+  /**
+   * A body or response property written as a placeholder (`<node_id>`): the keys of the object holding
+   * it are values (node ids, the `create` or `index` of a bulk item), not this name.
+   */
+  placeholder?: boolean
   required: boolean
   /** The type as documented (`string`, `boolean`, `TimeValue`, `integer`, `array of strings`, …). */
   type?: string
@@ -83,11 +88,16 @@ export interface Param {
   values?: string[]
   /** The text allows any number besides the listed values ("Set to `all` or any positive integer"). */
   anyNumber?: boolean
-  /** The text says the value is a comma-separated list ("a comma-separated list of job identifiers"). */
+  /**
+   * The value takes several values: the text says it is a comma-separated list ("a comma-separated list of
+   * job identifiers", "Multiple indices may be specified"), or a request line writes the placeholder as a
+   * comma list of itself (`GET _transform/<transform_id>,<transform_id>`).
+   */
   list?: boolean
   /**
    * The text says the property is present only in some cases ("only returned for successful
-   * operations", "omitted if there are no forecasts"); read for response properties.
+   * operations", "omitted if there are no forecasts", "For open jobs only", a response property
+   * flagged `(Optional, …)`); read for response properties.
    */
   conditional?: boolean
   /** Default as stated by the text ("Defaults to `30s`" → `30s`). */

@@ -1,4 +1,5 @@
 import type { PageModel } from '../model/types.js'
+import { readBody, readsAsJson, type ReadBody } from './body.js'
 import type { ServedBody } from './doc-json.js'
 import { errorBody, illegalArgument, type EsFailure } from './errors.js'
 import { chooseExample, exampleBody, pageExamples, type Example, type Incoming } from './examples.js'
@@ -16,7 +17,8 @@ export interface DocRequest {
   /** Everything after the first `?`, or ''. */
   query: string
   headers: Record<string, string | string[] | undefined>
-  body: string
+  /** The body's text, or the body as the HTTP adapter read it (checked while it streamed in). */
+  body: string | ReadBody
 }
 
 /** The answer to send: status, headers and body text (empty for `HEAD`; `content-length` still tells its size). */
@@ -70,11 +72,14 @@ function answerFor(api: DocumentedApi, request: DocRequest): Answer {
     const allowed = api.routes.methods(request.path)
     return { status: 200, body: { text: '' }, headers: allowed.length > 0 ? { allow: allowed.join(',') } : {} }
   }
-  const match = api.routes.find(request.method, request.path)
+  // HEAD is GET without the body (`respond` drops it), as Elasticsearch serves it.
+  const match = api.routes.find(request.method, request.path) ?? (request.method === 'HEAD' ? api.routes.find('GET', request.path) : undefined)
   if (!match) return unrouted(api.routes, request, path)
   const failure = refusal(api, match, path, query)
   if (failure) return failed(failure)
-  return documentedAnswer(api, match, request.headers.prefer, { match, query, body: parseBody(request.body) })
+  const body = typeof request.body === 'string' ? readBody(request.body, readsAsJson(request.headers['content-type'])) : request.body
+  if ('failure' in body) return failed(body.failure)
+  return documentedAnswer(api, match, request.headers.prefer, { match, query, body: body.value })
 }
 
 /**
@@ -165,23 +170,6 @@ function respond(request: Pick<DocRequest, 'method' | 'query'>, { status, body, 
 
 function failed(failure: EsFailure, headers?: Record<string, string>): Answer {
   return { status: failure.status, body: { json: errorBody(failure) }, ...(headers && { headers }) }
-}
-
-/** The request body as JSON (or NDJSON lines) when it parses, else its text; undefined when empty. */
-function parseBody(text: string): unknown {
-  if (text.trim() === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    try {
-      return text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as unknown)
-    } catch {
-      return text
-    }
-  }
 }
 
 function decodedPath(pathname: string): string {

@@ -13,7 +13,7 @@ describe('docspec compare', () => {
     expect(status).toBe(1)
     expect(stderr).toContain('test/compare/pages/stop-gadget.asciidoc:13:2 warning spec-path-part-renamed `{gadget}` in POST /_gadgets/{gadget}/_stop is `{gadget_id}`')
     expect(stderr).toMatch(/stop-gadget\.asciidoc:24:1 warning spec-type-mismatch Query parameter `timeout`/)
-    expect(stderr).toMatch(/compared 4 of 4 pages with the specification: 5 disagreement\(s\), 2 note\(s\)\n$/)
+    expect(stderr).toMatch(/compared 5 of 5 pages with the specification: 5 disagreement\(s\), 2 note\(s\)\n$/)
   })
 
   it('reads the specification @elastic/request-converter ships when no --spec is given', () => {
@@ -36,8 +36,8 @@ describe('docspec export', () => {
     expect(status).toBe(0)
     const doc = JSON.parse(stdout) as { openapi: string; info: { title: string }; paths: Record<string, unknown> }
     expect(doc).toMatchObject({ openapi: '3.1.0', info: { title: 'Gadgets' } })
-    expect(Object.keys(doc.paths).sort()).toEqual(['/_cat/gadgets', '/_gadgets', '/_gadgets/{gadget_id}', '/_gadgets/{gadget}/_stop'])
-    expect(stderr).toMatch(/^exported 4 paths, 5 operations, \d+ parameters, \d+ examples\n$/)
+    expect(Object.keys(doc.paths).sort()).toEqual(['/_cat/gadgets', '/_gadgets', '/_gadgets/_stats', '/_gadgets/{gadget_id}', '/_gadgets/{gadget_id}/_stats', '/_gadgets/{gadget}/_stop'])
+    expect(stderr).toMatch(/^exported 6 paths, 7 operations, \d+ parameters, \d+ examples\n$/)
   })
 
   it('writes --out atomically and refuses another format', () => {

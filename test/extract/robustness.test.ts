@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extractPage } from '../../src/extract/index.js'
-import { loadPage, loadText } from '../../src/load/index.js'
+import { loadPage, loadText, MAX_LINE_CHARS } from '../../src/load/index.js'
 import { apiPage, docsRoot, extractModel, FIXTURES } from './pages.js'
 
 const MB = 1 << 20
@@ -70,8 +70,18 @@ describe('large pages finish quickly', () => {
     expect(seconds(started)).toBeLessThan(20)
   })
 
-  it('5 MB of one paragraph', async () => {
+  it('5 MB of one paragraph on one line: its first 16,384 characters, and a warning', async () => {
     const prose = 'A sentence of prose about {es} with `code` and <<links,links>>. '.repeat((5 * MB) / 60)
+    const started = performance.now()
+    const model = await extractModel(`[[p]]\n=== P API\n\n${prose}\n\n==== {api-request-title}\n\n\`GET /p\`\n`)
+    expect(model.description.length).toBeGreaterThan(MAX_LINE_CHARS * 0.9)
+    expect(model.diagnostics.map((d) => d.rule)).toContain('line-too-long')
+    expect(model.endpoints.map((e) => e.path)).toEqual(['/p'])
+    expect(seconds(started)).toBeLessThan(10)
+  })
+
+  it('5 MB of one paragraph on many lines', async () => {
+    const prose = 'A sentence of prose about {es} with `code` and <<links,links>>.\n'.repeat((5 * MB) / 60)
     const started = performance.now()
     const model = await extractModel(`[[p]]\n=== P API\n\n${prose}\n\n==== {api-request-title}\n\n\`GET /p\`\n`)
     expect(model.description.length).toBeGreaterThan(4 * MB)

@@ -179,3 +179,33 @@ describe('module cache', () => {
     expect({ hits: rerun.hits, misses: rerun.misses }).toEqual({ hits: 0, misses: 1 })
   })
 })
+
+describe('damaged entries', () => {
+  /** Every entry file of one cache folder, sorted. */
+  const entries = (folder: string) => fs.readdirSync(path.join(cacheDir(), folder)).sort().map((f) => path.join(cacheDir(), folder, f))
+
+  it('never copies a truncated, emptied or garbled formatted file into the output; it is formatted and stored again', async () => {
+    const uncached = await generated(false)
+    await generated(true)
+    const damaged = entries('format')
+    expect(damaged.length).toBeGreaterThan(3)
+    const damage = [(t: string) => t.slice(0, t.length >> 1), () => '', (t: string) => t.replace(/;|\)/g, '#'), (t: string) => t.slice(0, -1)]
+    damaged.forEach((file, i) => fs.writeFileSync(file, damage[i % damage.length]!(fs.readFileSync(file, 'utf8'))))
+    expect(await generated(true)).toEqual(uncached)
+    // Written again: the next run reuses them intact.
+    expect(await generated(true)).toEqual(uncached)
+    expect(entries('format').every((file) => fs.readFileSync(file, 'utf8').length > 65)).toBe(true)
+  })
+
+  it('never serves a page entry edited by one character as the model', async () => {
+    const uncached = await generated(false)
+    await generated(true)
+    for (const file of entries('pages')) {
+      const text = fs.readFileSync(file, 'utf8')
+      // A character inside the stored model: the JSON still parses, the page would read otherwise.
+      fs.writeFileSync(file, text.replace(/"title":"(.)/, (_, c: string) => `"title":"${c === 'X' ? 'Y' : 'X'}`))
+    }
+    for (const file of entries('modules')) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('export', 'expert'))
+    expect(await generated(true)).toEqual(uncached)
+  })
+})

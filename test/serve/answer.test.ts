@@ -64,11 +64,19 @@ describe('answer', () => {
     if (want.headers) expect(got.headers).toEqual(want.headers)
   })
 
-  it('sends no body to HEAD, but tells the length of the one it would send', () => {
+  it('answers HEAD on a GET route as GET, with no body but the length of the one GET sends', () => {
     const head = answer(request('HEAD', '/_ml/anomaly_detectors'))
+    const get = answer(request('GET', '/_ml/anomaly_detectors'))
+    expect(head.status).toBe(200)
+    expect(head.body).toBe('')
+    expect(head.headers['content-length']).toBe(Buffer.byteLength(get.body))
+  })
+
+  it('sends no body to HEAD on a route without GET, but tells the length of the one it would send', () => {
+    const head = answer(request('HEAD', '/_rollup/job/sensor/_stop'))
     expect(head.status).toBe(405)
     expect(head.body).toBe('')
-    const reason = 'Incorrect HTTP method for uri [/_ml/anomaly_detectors] and method [HEAD], allowed: [GET]'
+    const reason = 'Incorrect HTTP method for uri [/_rollup/job/sensor/_stop] and method [HEAD], allowed: [POST]'
     expect(head.headers['content-length']).toBe(Buffer.byteLength(esError(405, 'illegal_argument_exception', reason)))
   })
 })

@@ -3,6 +3,7 @@
  * docspec always printed), `json`, `github` (workflow commands that annotate the files of a pull request)
  * and `sarif` (SARIF 2.1.0, for code scanning). Each is a pure function of the findings.
  */
+import { printable } from '../../model/diagnostic.js'
 import { VERSION } from '../../run/version.js'
 import { countBySeverity, pagesNote, shownPath, type Finding, type ReportContext } from './finding.js'
 import { sarifLog } from './sarif.js'
@@ -26,7 +27,7 @@ export function formatFindings(findings: readonly Finding[], format: Format, con
 
 /** `file:line:col severity rule message`, the file relative to the working directory. */
 export function textLine(finding: Finding, context: ReportContext): string {
-  return `${shownPath(finding, context)}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.message}${pagesNote(finding)}`
+  return `${printable(shownPath(finding, context))}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.message}${pagesNote(finding)}`
 }
 
 export interface JsonReport {

@@ -5,6 +5,7 @@
  */
 import { printStructure, StructureKind, VariableDeclarationKind, type StatementStructures, type VariableStatementStructure, type WriterFunction } from 'ts-morph'
 import type { Diagnostic, PageModel } from '../../model/types.js'
+import { jsonDepth } from '../../console/json.js'
 import { formatTs, type FormatTs } from '../format.js'
 import { MANIFEST_NAME, type ManifestPage, type NamedScript, type ReplayManifest, type ScriptSource } from '../../replay/types.js'
 import { writesOf } from '../../replay/writes.js'
@@ -95,16 +96,29 @@ function manifestPage({ page, tests }: PagePlan, test: string): ManifestPage {
   return { id: page.id, file: page.file, test, writes: [...new Set(writesOf(whole, steps))], ...(kibanaWrites.length > 0 && { kibanaWrites }), tests: tests.length }
 }
 
-/** JSON is valid TypeScript; prettier then gives it the house style. */
+/**
+ * JSON is valid TypeScript; prettier then gives it the house style. A value nested deeper than prettier's and
+ * TypeScript's parsers can recurse (a body nested 500 levels) is written as a string for `JSON.parse`.
+ */
 function literal(value: unknown): string {
-  return JSON.stringify(value)
+  const text = JSON.stringify(value)
+  return jsonDepth(value) > MAX_LITERAL_DEPTH ? `JSON.parse(${JSON.stringify(text)})` : text
 }
 
-/** A file name from the page id (or the page's file name when the id is empty), safe on every platform. */
+const MAX_LITERAL_DEPTH = 64
+
+/**
+ * A file name from the page id (or the page's file name when the id is empty), safe on every platform: at most
+ * `MAX_STEM` characters (a 300-character id is no file name), and never one Windows reserves for a device
+ * (`CON.test.ts` and `aux.txt.test.ts` cannot be written there).
+ */
 function fileStem(model: PageModel): string {
   const base = model.id || model.file.replace(/^.*\//, '').replace(/\.[^.]*$/, '')
-  return base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'page'
+  const stem = base.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, MAX_STEM).replace(/^[-.]+|[-.]+$/g, '') || 'page'
+  return /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i.test(stem) ? `page-${stem}` : stem
 }
+
+const MAX_STEM = 100
 
 function uniqueName(stem: string, taken: Set<string>): string {
   let name = stem

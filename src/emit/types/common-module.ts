@@ -19,7 +19,13 @@ export const commonStatements: StatementStructures[] = [
     'A time value: a number and a unit (`d`, `h`, `m`, `s`, `ms`, `micros`, `nanos`), e.g. `30s` or `1m`;\n`-1` means no limit and `0` means no wait where the API allows it.',
     TIME_UNITS_PAGE,
   ),
-  alias('DateTime', 'string | number', 'A point in time: a date string (e.g. `2020-01-01T00:00:00Z`) or milliseconds since the epoch.', 'https://www.elastic.co/guide/en/elasticsearch/reference/current/date.html'),
+  // The client's `DateTime`: a `Date` is the same instant, which JSON writes as the ISO 8601 string the pages document.
+  alias(
+    'DateTime',
+    'string | number | Date',
+    'A point in time: a date string (e.g. `2020-01-01T00:00:00Z`), milliseconds since the epoch, or a `Date`\n(JSON writes it as an ISO 8601 string). A response parsed from JSON holds one of the first two.',
+    'https://www.elastic.co/guide/en/elasticsearch/reference/current/date.html',
+  ),
   alias('TimeUnit', "'nanos' | 'micros' | 'ms' | 's' | 'm' | 'h' | 'd'", 'A time unit, as a `time` parameter takes it to display time values.', TIME_UNITS_PAGE),
   alias('ByteUnit', "'b' | 'kb' | 'mb' | 'gb' | 'tb' | 'pb'", 'A byte unit, as a `bytes` parameter takes it to display byte values.', BYTE_UNITS_PAGE),
   {

@@ -6,7 +6,10 @@
  *
  * Examples are written by hand and partly elided. Values a test replaces (`$body.took`, `$_path`) or
  * elides (`...`) say nothing about the type, and keys such as `$node_name` stand for keys not known in
- * advance (an index signature) — neither may invent fields.
+ * advance (an index signature) — neither may invent fields. Nor may the user's own names: a key the
+ * answered request wrote in its path (`my_policy`), or an object whose keys are all names the page's
+ * requests write as values (the fields `node`, `temperature` a rollup job's body names), is a map. An
+ * answer filtered by `filter_path` shows only part of each object: what it lacks may be there.
  */
 import type { SourcePosition } from '../../model/types.js'
 import { doc, seeTag } from './jsdoc.js'
@@ -35,6 +38,17 @@ export interface ResponseSample {
   position: SourcePosition
   /** Values the answered request wrote in place of path placeholders (`my_policy` of `GET _ilm/policy/my_policy`): keys that are data. */
   dataKeys?: string[]
+  /** Strings the page's requests write as values (in their bodies): an object keyed by nothing else is keyed by data. */
+  valueKeys?: ReadonlySet<string>
+  /** The answered request filters the response (`filter_path`): every object may lack what it does not show. */
+  partial?: boolean
+}
+
+/** What a sample says about the keys and the completeness of the objects it shows. */
+interface Reading {
+  dataKeys: ReadonlySet<string>
+  valueKeys: ReadonlySet<string>
+  partial: boolean
 }
 
 const emptyShape = (): Shape => ({ scalars: new Set() })
@@ -43,8 +57,15 @@ const isElidedValue = (v: string): boolean => v === '...' || v === '…' || /^\$
 const isElidedKey = (k: string): boolean => k === '...' || k === '…'
 const isPlaceholderKey = (k: string): boolean => k.startsWith('$')
 
-function add(shape: Shape, value: unknown, position: SourcePosition, dataKeys: ReadonlySet<string>): void {
+/**
+ * Levels of nesting that become types; values deeper say nothing (their type is unknown). An example nested
+ * 500 levels would otherwise become 500 nested interfaces with ever longer names, and overflow the stack.
+ */
+export const MAX_INFERRED_DEPTH = 24
+
+function add(shape: Shape, value: unknown, position: SourcePosition, reading: Reading, depth = 0): void {
   shape.seenAt ??= position
+  if (depth >= MAX_INFERRED_DEPTH) return
   if (value === null) shape.scalars.add('null')
   else if (typeof value === 'string') {
     if (!isElidedValue(value)) shape.scalars.add('string')
@@ -52,44 +73,51 @@ function add(shape: Shape, value: unknown, position: SourcePosition, dataKeys: R
   else if (typeof value === 'boolean') shape.scalars.add('boolean')
   else if (Array.isArray(value)) {
     shape.array ??= emptyShape()
-    for (const item of value) add(shape.array, item, position, dataKeys)
-  } else if (typeof value === 'object') {
-    const object: ObjectShape = (shape.object ??= { count: 0, elided: 0, props: new Map() })
-    object.count++
-    if (Object.keys(value).some(isElidedKey)) object.elided++
-    for (const [key, child] of Object.entries(value)) {
-      if (isElidedKey(key)) continue
-      // A key that is a placeholder (`$node_name`) or a value the request named (`my_policy`) is data, not a field.
-      if (isPlaceholderKey(key) || dataKeys.has(key)) {
-        add((object.dynamic ??= emptyShape()), child, position, dataKeys)
-        continue
-      }
-      let prop = object.props.get(key)
-      if (!prop) object.props.set(key, (prop = { shape: emptyShape(), count: 0 }))
-      prop.count++
-      add(prop.shape, child, position, dataKeys)
+    for (const item of value) add(shape.array, item, position, reading, depth + 1)
+  } else if (typeof value === 'object') addObject((shape.object ??= { count: 0, elided: 0, props: new Map() }), value as Record<string, unknown>, position, reading, depth)
+}
+
+function addObject(object: ObjectShape, value: Record<string, unknown>, position: SourcePosition, reading: Reading, depth: number): void {
+  object.count++
+  const keys = Object.keys(value)
+  if (reading.partial || keys.some(isElidedKey)) object.elided++
+  const named = keys.filter((k) => !isElidedKey(k))
+  const keyedByValues = named.length >= 2 && named.every((k) => reading.valueKeys.has(k) || reading.dataKeys.has(k))
+  for (const key of named) {
+    const child = value[key]
+    // A key that is a placeholder (`$node_name`) or a value the request named (`my_policy`) is data, not a field.
+    if (keyedByValues || isPlaceholderKey(key) || reading.dataKeys.has(key)) {
+      add((object.dynamic ??= emptyShape()), child, position, reading, depth + 1)
+      continue
     }
+    let prop = object.props.get(key)
+    if (!prop) object.props.set(key, (prop = { shape: emptyShape(), count: 0 }))
+    prop.count++
+    add(prop.shape, child, position, reading, depth + 1)
   }
 }
 
 export function mergeSamples(samples: ResponseSample[]): Shape {
   const shape = emptyShape()
-  for (const s of samples) add(shape, s.value, s.position, new Set(s.dataKeys))
+  for (const s of samples) add(shape, s.value, s.position, { dataKeys: new Set(s.dataKeys), valueKeys: s.valueKeys ?? new Set(), partial: s.partial === true })
   return shape
 }
 
 /**
- * Objects keyed by data rather than by field names (`"indices": { "my_index": {…}, "test-000069": {…} }`,
- * thresholds such as `"0.25"`): every value is an object, and some key is no field-like name or each
- * example shows other keys.
+ * Objects keyed by data rather than by field names: every value is an object, and some key is no
+ * field-like name or each example shows other keys (`"indices": { "my_index": {…}, "test-000069": {…} }`);
+ * or no key is a field-like name, whatever the values (thresholds `"0.25": 0.35`, settings
+ * `"ml.machine_memory": "17179869184"`).
  */
 export function isMapLike(object: ObjectShape): boolean {
   const props = [...object.props.entries()]
   const objectsOnly = props.every(([, p]) => p.shape.object !== undefined && p.shape.scalars.size === 0 && !p.shape.array)
-  const dataKey = props.some(([key]) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+  const dataKeys = props.filter(([key]) => !FIELD_NAME.test(key)).length
   const varyingKeys = props.length >= 2 && props.every(([, p]) => p.count < object.count)
-  return objectsOnly && (dataKey || varyingKeys)
+  return (props.length > 0 && dataKeys === props.length) || (objectsOnly && (dataKeys > 0 || varyingKeys))
 }
+
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /** The shape of the values of a map-like object: what its keys and its placeholder keys hold, merged. */
 export function mapValueShape(object: ObjectShape): Shape {

@@ -1,6 +1,7 @@
 /**
  * JSDoc for generated declarations. Text comes from the docs, so it is made safe for a block comment:
- * a star-slash would close it and a line starting with `@` would become a tag. Everything else (backticks, `${`,
+ * a star-slash would close it, a slash-star derails ts-morph's writer and a line starting with `@` would
+ * become a tag. Everything else (backticks, `${`,
  * unicode, long lines) is harmless inside a comment and kept as written.
  */
 import type { JSDocStructure, JSDocTagStructure, OptionalKind } from 'ts-morph'
@@ -15,6 +16,8 @@ function commentSafe(text: string): string {
     // Control characters have no place in a comment and some tools choke on them.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/\*\//g, '*\\/')
+    // ts-morph's writer takes `/*` inside a comment for a nested comment and closes it before the tags.
+    .replace(/\/\*/g, '/\\*')
     .split('\n')
     .map((line) => line.replace(/\s+$/, '').replace(/^(\s*)@/, '$1\\@'))
     .join('\n')

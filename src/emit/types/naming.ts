@@ -11,6 +11,8 @@
  *   short name (`Stop rollup jobs API`, id `rollup-stop-job` → `Stop Job`). No other English rules apply.
  * - Falls back to the page id, then the file name, when the title yields nothing; a name starting with a
  *   digit gets an `Api` prefix. Only ASCII letters and digits survive, so every name is an identifier.
+ * - At most `MAX_BASE_NAME` characters, cut after a whole word; a name Windows reserves for devices (`Con`,
+ *   `Nul`) gets an `Api` suffix, so that every module file can be written everywhere.
  * The page's types are `<Base>Request`, `<Base>Response`, `<Base>Error` and nested `<Base>Request<Prop>`…;
  * its module is `types/<Base>.ts`. Bases that collide (case-insensitively, as module files would on
  * case-insensitive file systems) are resolved by file order: the first page keeps the name, later ones get
@@ -63,8 +65,21 @@ export function baseName(page: PageModel): string {
     .map((w) => singularPerId(w, idWords))
   const fileStem = page.file.split('/').pop()?.replace(/\.[^.]*$/, '') ?? ''
   const fallback = identifierFrom(page.id, identifierFrom(fileStem, 'Page'))
-  const name = pascalCase([...namespace, ...action]) || fallback
-  return /^[0-9]/.test(name) ? `Api${name}` : name
+  const name = bounded(pascalCase([...namespace, ...action]) || fallback)
+  // `types/Con.ts`, `types/Nul.ts` cannot be written on Windows.
+  return /^[0-9]/.test(name) ? `Api${name}` : WINDOWS_RESERVED.test(name) ? `${name}Api` : name
+}
+
+/** Longest base name: its module file and its nested type names stay well within file-name limits. */
+export const MAX_BASE_NAME = 64
+
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i
+
+/** A name cut after its last whole word within `MAX_BASE_NAME` (a 300-character title is no file name). */
+function bounded(name: string): string {
+  if (name.length <= MAX_BASE_NAME) return name
+  const cut = name.slice(0, MAX_BASE_NAME + 1).search(/[A-Z0-9][^A-Z0-9]*$/)
+  return name.slice(0, cut > 0 ? cut : MAX_BASE_NAME)
 }
 
 /**

@@ -8,7 +8,7 @@ import { diagnostic } from '../../model/diagnostic.js'
 import type { Diagnostic, Param } from '../../model/types.js'
 import { parseDocType, typeFromDefault } from './doc-types.js'
 import { paramDoc } from './jsdoc.js'
-import { BOOLEAN, joinProperties, NUMBER, type ObjectType, type PropertySpec, STRING, type TypeExpr, UNKNOWN, union } from './type-expr.js'
+import { BOOLEAN, DATE_TIME, joinProperties, NUMBER, type ObjectType, type PropertySpec, STRING, type TypeExpr, UNKNOWN, union } from './type-expr.js'
 
 /** Where a parameter is documented. */
 export type ParamRole = 'path' | 'query' | 'body' | 'response'
@@ -27,7 +27,7 @@ const BYTE_UNIT: TypeExpr = { kind: 'common', name: 'ByteUnit' }
 /** The type of a parameter without nested properties. */
 function scalarParamType(param: Param, role: ParamRole): ParamTyping {
   const documented = param.type === undefined ? undefined : parseDocType(param.type)
-  let type = unitOf(param) ?? timeValued(param, documented?.type) ?? documented?.type ?? typeFromDefault(param.default)
+  let type = unitOf(param) ?? timeValued(param, documented?.type) ?? pointInTime(param, documented?.type, role) ?? documented?.type ?? typeFromDefault(param.default)
   const untyped = type === undefined && role !== 'path' && !param.values?.length
   // Path segments are strings by nature; elsewhere an undocumented type stays open.
   type ??= role === 'path' ? STRING : UNKNOWN
@@ -55,6 +55,17 @@ function timeValued(param: Param, documented: TypeExpr | undefined): TypeExpr | 
   return documented?.kind === 'string' && fromDefault?.kind === 'common' && fromDefault.name === 'Duration' ? fromDefault : undefined
 }
 
+/**
+ * A request parameter documented as a `string` that the text says is a point in time ("Returns buckets
+ * with timestamps earlier than this time", "The timestamp of a single bucket result") takes a date.
+ */
+function pointInTime(param: Param, documented: TypeExpr | undefined, role: ParamRole): TypeExpr | undefined {
+  if (role === 'response' || documented?.kind !== 'string') return undefined
+  return POINT_IN_TIME.test(/^[^.\n]*/.exec(param.description)?.[0] ?? '') ? DATE_TIME : undefined
+}
+
+const POINT_IN_TIME = /\btimestamps? (?:earlier|later) than this time\b|\btimestamps? (?:after|before) this time\b|^(?:the |a )?timestamp (?:of|for)\b/i
+
 function isStringLike(type: TypeExpr): boolean {
   return type.kind === 'string' || type.kind === 'literals' || (type.kind === 'union' && type.members.every((m) => m.kind === 'literals' || m.kind === 'number'))
 }
@@ -80,6 +91,35 @@ function withValues(type: TypeExpr, values: string[]): TypeExpr {
   }
 }
 
+/**
+ * The members of an object from its documented properties. A property written as a placeholder
+ * (`<node_id>`) stands for keys that are values: the values its text lists ("Possible values are
+ * `create`, `delete`, `index`, and `update`"), each an optional property, else any key (an index
+ * signature: a map of its type when the object has no named property, else of anything).
+ */
+export function keyedMembers(params: Param[], property: (p: Param) => PropertySpec): { properties: PropertySpec[]; index?: TypeExpr } {
+  const properties: PropertySpec[] = []
+  const index: TypeExpr[] = []
+  for (const p of params) {
+    if (!p.placeholder) {
+      properties.push(property(p))
+      continue
+    }
+    // The listed values name its keys; they do not narrow its own type.
+    const { values, ...rest } = p
+    const keyed = property(rest)
+    if (values?.length) for (const key of values) properties.push({ ...keyed, name: key, optional: true })
+    else index.push(keyed.type)
+  }
+  // Beside named properties, the index signature must take theirs too (TypeScript checks each against it).
+  return { properties, ...(index.length > 0 && { index: properties.length > 0 ? UNKNOWN : union(index) }) }
+}
+
+/** An object of nothing but keys that are values is a map. */
+export function objectOrRecord(object: ObjectType): TypeExpr {
+  return object.properties.length === 0 && object.index ? { kind: 'record', value: object.index } : { kind: 'object', object }
+}
+
 /** Types of documented parameters and properties, with the findings about them. */
 export class ParamTypes {
   constructor(private readonly diagnostics: Diagnostic[]) {}
@@ -90,7 +130,7 @@ export class ParamTypes {
 
   type(param: Param, role: ParamRole): TypeExpr {
     if (!param.children?.length) return this.scalar(param, role)
-    const nested: TypeExpr = { kind: 'object', object: this.object(param.children, role, param.name, paramDoc(param)) }
+    const nested = objectOrRecord(this.object(param.children, role, param.name, paramDoc(param)))
     return this.documented(param, role).type.kind === 'array' ? { kind: 'array', element: nested } : nested
   }
 
@@ -110,7 +150,8 @@ export class ParamTypes {
   }
 
   object(params: Param[], role: ParamRole, hint: string, docs: ObjectType['docs'], name?: string): ObjectType {
-    return { hint, ...(name !== undefined && { name }), docs, properties: this.join(params.map((p) => this.property(p, role)), name ?? hint) }
+    const { properties, index } = keyedMembers(params, (p) => this.property(p, role))
+    return { hint, ...(name !== undefined && { name }), docs, properties: this.join(properties, name ?? hint), ...(index && { index }) }
   }
 
   /** One property per name, and a warning where a name comes again. */

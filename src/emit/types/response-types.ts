@@ -8,11 +8,14 @@
  * the response body section — and its text does not say it is only present in some cases ("only
  * returned for successful operations", "omitted if …"). The README says why ("Required response properties").
  */
-import type { Param, PageModel, Snippet } from '../../model/types.js'
+import type { ConsoleRequest, HttpMethod, Param, PageModel, Snippet } from '../../model/types.js'
+import { parseCurl } from '../../console/curl.js'
 import { isMapLike, isPlainObject, mapValueShape, mergeSamples, type ObjectShape, type ResponseSample, type Shape, shapeType, sometimesAbsent } from './infer.js'
 import { doc, paramDoc, seeTag } from './jsdoc.js'
-import type { ParamTypes } from './param-types.js'
+import { keyedMembers, objectOrRecord, type ParamTypes } from './param-types.js'
 import { parseShownJson } from './shown-json.js'
+import { stripCallouts } from '../../console/callouts.js'
+import { parseStashJson } from '../../console/response-json.js'
 import { BOOLEAN, NUMBER, type ObjectType, type PropertySpec, STRING, type TypeExpr, UNKNOWN } from './type-expr.js'
 
 export interface ResponseTypes {
@@ -49,19 +52,19 @@ export function responseTypes(page: PageModel, build: ParamTypes): ResponseTypes
  * an array of them and whose examples do not show where gets the array itself.
  */
 function documentedResponse(page: PageModel, build: ParamTypes, shape: Shape | undefined, description: string): TypeExpr {
-  const names = new Set(page.responseBody.map((p) => p.name))
+  const names = new Set(page.responseBody.flatMap((p) => (p.placeholder ? (p.values ?? []) : [p.name])))
   const found = shape && locate(shape, names)
   const of = page.responseArray?.of ?? 'objects'
   const itemDocs = doc(`One of the ${of} the ${page.title} returns.`, page.responseArray ? [seeTag(page.responseArray.position)] : [])
   if (!found || found.steps.length === 0) {
-    if (!page.responseArray) return { kind: 'object', object: documentedObject(build, page.responseBody, shape?.object, 'Response', doc(description, [])) }
-    return { kind: 'array', element: { kind: 'object', object: documentedObject(build, page.responseBody, (shape?.array ?? shape)?.object, 'body item', itemDocs) } }
+    if (!page.responseArray) return objectOrRecord(documentedObject(build, page.responseBody, shape?.object, 'Response', doc(description, [])))
+    return { kind: 'array', element: objectOrRecord(documentedObject(build, page.responseBody, (shape?.array ?? shape)?.object, 'body item', itemDocs)) }
   }
   const envelope = shapeType(shape, 'Response', description)
   // Named like the examples' own objects, from the property holding it: `gadgets item`, `body item` at the top.
   const last = found.steps.map((s) => typeof s === 'object').lastIndexOf(true)
   const hint = [last < 0 ? 'body' : (found.steps[last] as { prop: string }).prop, ...found.steps.slice(last + 1)].join(' ')
-  const documented: TypeExpr = { kind: 'object', object: documentedObject(build, page.responseBody, found.shape.object, hint, itemDocs) }
+  const documented = objectOrRecord(documentedObject(build, page.responseBody, found.shape.object, hint, itemDocs))
   return replaceAt(envelope, found.steps, documented) ? envelope : documented
 }
 
@@ -109,42 +112,60 @@ function replaceAt(type: TypeExpr, steps: Step[], replacement: TypeExpr): boolea
   return false
 }
 
-/** Documented properties, with what the examples show of the same object (`object`). */
+/**
+ * Documented properties, with what the examples show of the same object (`object`). The examples' keys
+ * that are no documented name are the keys a `<placeholder>` property stands for, when there is one.
+ */
 function documentedObject(build: ParamTypes, params: Param[], object: ObjectShape | undefined, hint: string, docs: ObjectType['docs']): ObjectType {
+  const fixed = new Set(params.flatMap((p) => (p.placeholder ? (p.values ?? []) : [p.name])))
   // Examples whose object shares no name with the documented ones show something else (a map keyed by data).
-  const shown = object && !isMapLike(object) && params.some((p) => object.props.has(p.name)) ? object : undefined
-  const properties = params.map((p) => documentedProperty(build, p, shown))
-  const documented = new Set(params.map((p) => p.name))
-  for (const [key, prop] of shown?.props ?? []) {
-    if (documented.has(key)) continue
+  const shown = object && !isMapLike(object) && [...fixed].some((name) => object.props.has(name)) ? object : undefined
+  // A placeholder's keys: the values it lists, else every key the page documents no name for.
+  const keyed = (p: Param) => object && { shape: valuesUnder(object, (key) => (p.values?.length ? p.values.includes(key) : !fixed.has(key))), count: object.count }
+  const { properties, index } = keyedMembers(params, (p) => (p.placeholder ? documentedProperty(build, p, keyed(p)) : documentedProperty(build, p, shown?.props.get(p.name), shown)))
+  const anyKey = params.some((p) => p.placeholder && !p.values?.length)
+  for (const [key, prop] of anyKey ? [] : (shown?.props ?? [])) {
+    if (fixed.has(key)) continue
     const optional = sometimesAbsent(shown!, prop.count)
     const text = `\`${key}\` as shown in the response examples${optional ? ' (absent from some of them)' : ''}.`
     properties.push({ name: key, type: shapeType(prop.shape, key, text), optional, docs: doc(text, prop.shape.seenAt ? [seeTag(prop.shape.seenAt)] : []), ...(prop.shape.seenAt && { position: prop.shape.seenAt }) })
   }
-  return { hint, docs, properties: build.join(properties, hint), ...(params[0] && { position: params[0].position }) }
+  return { hint, docs, properties: build.join(properties, hint), ...(index && { index }), ...(params[0] && { position: params[0].position }) }
 }
 
-function documentedProperty(build: ParamTypes, param: Param, object: ObjectShape | undefined): PropertySpec {
-  const sample = object?.props.get(param.name)
-  const absent = object !== undefined && sometimesAbsent(object, sample?.count ?? 0)
+/** What the example object holds under the keys a placeholder stands for (and under placeholder keys: `$node_name`). */
+function valuesUnder(object: ObjectShape, keyed: (key: string) => boolean): Shape {
+  return mapValueShape({ ...object, props: new Map([...object.props].filter(([key]) => keyed(key))) })
+}
+
+/** A documented property; `sample` is what the examples show of it, in `holder` (absent when they show where it is not). */
+function documentedProperty(build: ParamTypes, param: Param, sample: { shape: Shape; count: number } | undefined, holder?: ObjectShape): PropertySpec {
+  const absent = holder !== undefined && sometimesAbsent(holder, sample?.count ?? 0)
   const optional = !param.required && (param.conditional === true || absent)
   let type: TypeExpr
   if (param.children?.length) {
     const array = build.documented(param, 'response').type.kind === 'array'
     const nested = documentedObject(build, param.children, (array ? sample?.shape.array : sample?.shape)?.object, param.name, paramDoc(param))
-    type = array ? { kind: 'array', element: { kind: 'object', object: nested } } : { kind: 'object', object: nested }
+    type = array ? { kind: 'array', element: objectOrRecord(nested) } : objectOrRecord(nested)
   } else {
-    type = build.scalar(param, 'response', (documented) => sample && refined(documented, sample.shape, param.name))
+    type = build.scalar(param, 'response', (documented) => sample && refined(documented, sample.shape, param.name, PAIRS.test(param.description)))
   }
   return { name: param.name, type, optional, docs: paramDoc(param), position: param.position }
 }
 
+/** "An array of objects that contain feature name and value pairs": objects keyed by data. */
+const PAIRS = /\b(?:key|name)(?:[-/ ]| and )value pairs\b/i
+
 /**
  * What the examples add to a documented type that leaves the structure open: an untyped property, a bare
- * `object` or `array`, or a date the examples write in one form (epoch milliseconds or a date string).
+ * `object` or `array` (of objects the text calls name and value `pairs`: maps), or a date the examples
+ * write in one form (epoch milliseconds or a date string).
  */
-function refined(documented: TypeExpr, shape: Shape, hint: string): TypeExpr | undefined {
+function refined(documented: TypeExpr, shape: Shape, hint: string, pairs: boolean): TypeExpr | undefined {
   const text = `\`${hint}\` as shown in the response examples.`
+  const pairsOf = (object: ObjectShape | undefined): TypeExpr | undefined => (pairs && object ? { kind: 'record', value: shapeType(mapValueShape(object), `${hint} value`, text) } : undefined)
+  if (documented.kind === 'record' && documented.value.kind === 'unknown' && pairsOf(shape.object)) return pairsOf(shape.object)
+  if (documented.kind === 'array' && documented.element.kind === 'unknown' && pairsOf(shape.array?.object)) return { kind: 'array', element: pairsOf(shape.array?.object)! }
   if (documented.kind === 'unknown') return shapeType(shape, hint, text)
   if (documented.kind === 'record' && documented.value.kind === 'unknown' && shape.object) return shapeType(shape, hint, text)
   if (documented.kind === 'array' && documented.element.kind === 'unknown' && shape.array) return { kind: 'array', element: shapeType(shape.array, `${hint} item`, text) }
@@ -203,44 +224,86 @@ export function fitsTemplate(path: string, template: string): boolean {
  */
 export function responseSamples(page: PageModel): ResponseSample[] {
   const byIndex = new Map<number, Snippet>(page.examples.map((s) => [s.index, s]))
+  const valueKeys = requestValues(page)
   const samples: ResponseSample[] = []
   for (const s of page.examples) {
-    if (s.role === 'response' && s.responseJson !== undefined) {
+    if (s.role === 'response') {
       const request = s.answers === undefined ? { dataKeys: [] } : ownRequest(page, byIndex.get(s.answers), false)
-      if (request) samples.push({ value: s.responseJson, position: s.position, dataKeys: request.dataKeys })
+      const value = request && asWritten(s)
+      if (request && value !== undefined) samples.push({ value, position: s.position, valueKeys, ...request })
     } else if (s.role === 'other' && /^(?:js|json|javascript|)$/.test(s.language)) {
       const request = ownRequest(page, byIndex.get(s.index - 1), true)
       const value = request && parseShownJson(s.text)
-      if (request && value !== undefined) samples.push({ value, position: s.position, dataKeys: request.dataKeys })
+      if (request && value !== undefined) samples.push({ value, position: s.position, valueKeys, ...request })
     }
   }
   return samples
 }
 
 /**
- * The request a snippet makes, when it calls the page's own API and is not expected to fail; with the
- * values it writes in place of the endpoint's placeholders. `plain`: a block that is not a console
- * snippet may hold the request line too.
+ * A response example's JSON as the page writes it: a `// TESTRESPONSE[s/…/$body.…/]` that opens a value up
+ * for the doc test (`"upgrade_mode": false` → `$body.upgrade_mode`) leaves the value the page shows, and its
+ * type, in place. What the test compares stands in when the written text is no JSON; when neither is,
+ * the text read with its whole lines of `...` as elisions (an example that is never tested).
  */
-function ownRequest(page: PageModel, snippet: Snippet | undefined, plain: boolean): { dataKeys: string[] } | undefined {
+function asWritten(snippet: Snippet): unknown {
+  if (snippet.testResponse?.cat || snippet.testResponse?.nonJson) return undefined
+  const text = stripCallouts(snippet.text)
+  const written = snippet.testResponse?.substitutions.length ? parseStashJson(text) : undefined
+  return written?.ok ? written.value : (snippet.responseJson ?? parseShownJson(text))
+}
+
+/** The strings the page's requests write in their bodies: names of the user's own things (fields, indices, jobs). */
+function requestValues(page: PageModel): Set<string> {
+  const out = new Set<string>()
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') out.add(value)
+    else if (Array.isArray(value)) value.forEach(walk)
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk)
+  }
+  for (const s of page.examples) for (const r of s.requests) walk(r.body?.json)
+  return out
+}
+
+/**
+ * The request a snippet makes, when it calls the page's own API and is not expected to fail; with the
+ * values it writes in place of the endpoint's placeholders, and whether it filters the response
+ * (`filter_path`). `plain`: a block that is not a console snippet may hold the request line too.
+ */
+function ownRequest(page: PageModel, snippet: Snippet | undefined, plain: boolean): { dataKeys: string[]; partial?: boolean } | undefined {
   let method: string
   let path: string
+  let partial = false
   if (snippet?.role === 'other' && plain) {
-    const line = /^(GET|PUT|POST|DELETE|HEAD|PATCH)\s+\/?([^\s?]*)/.exec(snippet.text.trimStart())
-    if (!line) return undefined
-    ;[method, path] = [line[1]!, `/${line[2]!}`]
+    const request = plainRequest(snippet.text)
+    if (!request) return undefined
+    ;[method, path, partial] = [request.method, request.path, 'filter_path' in request.query]
   } else {
     if (!snippet || snippet.role !== 'request' || snippet.test?.catch !== undefined) return undefined
     const request = snippet.requests[snippet.requests.length - 1]
     if (!request) return { dataKeys: [] }
-    ;[method, path] = [request.method, request.path]
+    ;[method, path, partial] = [request.method, request.path, 'filter_path' in request.query]
   }
   const endpoint = page.endpoints.find((e) => e.method === method && fitsTemplate(path, e.path))
   if (!endpoint) return undefined
   const segments = path.split('/').filter((s) => s !== '')
   const template = endpoint.path.split('/').filter((s) => s !== '')
   const dataKeys = template.flatMap((t, i) => (/^\{.*\}$/.test(t) ? decoded(segments[i]!).split(',') : []))
-  return { dataKeys }
+  return { dataKeys, ...(partial && { partial }) }
+}
+
+/** The request a plain block opens with: a request line (`GET _ilm/status`) or, on curl-era pages, a `curl` command. */
+function plainRequest(text: string): Pick<ConsoleRequest, 'method' | 'path' | 'query'> | undefined {
+  const lines = text.split('\n')
+  const first = lines.findIndex((l) => l.trim() !== '')
+  if (first < 0) return undefined
+  if (/^\s*(?:\$\s+)?curl\s/.test(lines[first]!)) {
+    lines[first] = lines[first]!.replace(/^(\s*)\$ /, '$1  ')
+    return parseCurl(lines, first, lines.length, () => ({ file: '', line: 1, column: 1 })).request
+  }
+  const line = /^(GET|PUT|POST|DELETE|HEAD|PATCH)\s+\/?([^\s?]*)(\?\S*)?/.exec(lines[first]!.trimStart())
+  if (!line) return undefined
+  return { method: line[1] as HttpMethod, path: `/${line[2]!}`, query: /[?&]filter_path=/.test(line[3] ?? '') ? { filter_path: '' } : {} }
 }
 
 function decoded(segment: string): string {
