@@ -99,8 +99,8 @@ function startAttributes(options: LoadOptions, plan: PagePlan | undefined, absFi
 const bookFolders = new Map<string, string>()
 
 /**
- * The folder of the book a page read alone would belong to: the outermost folder above it (inside the root)
- * that holds an `index.asciidoc` (inner ones index chapters), else the root. The docs build points
+ * The folder of the book a page read alone would belong to: the outermost folder above it, from the root
+ * down, that holds an `index.asciidoc` (inner ones index chapters), else the root. The docs build points
  * `{docdir}` and `{es-repo-dir}` there, so `include::{es-repo-dir}/rest-api/common-parms.asciidoc[…]`
  * resolves when the root is a repository's `docs/` folder whose book index could not be read as a book.
  */
@@ -111,9 +111,10 @@ function bookFolder(absFile: string, root: string): string {
     const rel = path.relative(root, dir)
     if (rel.startsWith('..') || path.isAbsolute(rel)) found = root
     else {
+      // The root itself first: with the root at docs/reference, its index.asciidoc is the book's, not apis/index.asciidoc.
       const parts = rel === '' ? [] : rel.split(path.sep)
-      const index = parts.findIndex((_, i) => fs.existsSync(path.join(root, ...parts.slice(0, i + 1), 'index.asciidoc')))
-      found = index < 0 ? root : path.join(root, ...parts.slice(0, index + 1))
+      const depth = [...parts.keys(), parts.length].find((i) => fs.existsSync(path.join(root, ...parts.slice(0, i), 'index.asciidoc')))
+      found = depth === undefined ? root : path.join(root, ...parts.slice(0, depth))
     }
     bookFolders.set(dir, found)
   }

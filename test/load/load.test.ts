@@ -178,6 +178,18 @@ describe('attributes', () => {
     expect(got.lines).toEqual(['The job id.', ''])
     expect(got.diagnostics).toEqual([])
   })
+
+  it('the root holding the index.asciidoc is that folder, not a chapter folder below it', () => {
+    const root = docsRoot({
+      'index.asciidoc': '= Reference\n\ninclude::missing-chapter.asciidoc[]\n',
+      'ml/apis/index.asciidoc': '== ML APIs\n',
+      'ml/shared.asciidoc': '// tag::id[]\nThe job id.\n// end::id[]\n',
+    })
+    const got = loadText('include::{docdir}/ml/shared.asciidoc[tag=id]\n', path.join(root, 'ml/apis/get.asciidoc'), { root })
+    expect(got.attributes).toMatchObject({ 'es-repo-dir': root, docdir: root })
+    expect(got.lines).toEqual(['The job id.', ''])
+    expect(got.diagnostics).toEqual([])
+  })
 })
 
 describe('reflow detection', () => {
