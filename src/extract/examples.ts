@@ -7,7 +7,7 @@ import { applySubstitutions } from '../console/substitute.js'
 import { HTTP_METHOD_PATTERN, type Snippet, type Substitution } from '../model/types.js'
 import { lineIndexOf } from './asciidoc.js'
 import type { PageContext } from './context.js'
-import { parseMarkers, type Markers } from './snippets/markers.js'
+import { parseMarkers, responseOptions, type Markers } from './snippets/markers.js'
 
 const DELIMITER = /^(-{4,}|\.{4,})\s*$/
 const MARKER_COMMENT = /^\/\/(?!\/)/
@@ -59,7 +59,8 @@ export function readExamples(ctx: PageContext, doc: Document, options: ExampleOp
     if (unmarkedKibana) snippet.role = 'request'
     if (snippet.role === 'request' && (markers.kibana || unmarkedKibana)) snippet.target = 'kibana'
     if (markers.test) snippet.test = markers.test
-    if (markers.testResponse) snippet.testResponse = markers.testResponse
+    const response = snippet.role === 'response' ? responseOptions(markers) : markers.testResponse
+    if (response) snippet.testResponse = response
     const answered = [...snippets].reverse().find((s) => s.role === 'request')
     if (snippet.role === 'other' && markers.markers.length === 0 && introducedResponse(ctx, block, text, answered, options)) {
       snippet.role = 'response'
@@ -92,7 +93,7 @@ function readSnippetContent(ctx: PageContext, snippet: Snippet, markers: Markers
     snippet.requests = parsed.requests
     ctx.diagnostics.push(...parsed.diagnostics.filter((d) => d.rule !== 'invalid-json' || !substitutedValid(snippet.text, markers.test?.substitutions ?? [], at)))
   } else if (snippet.role === 'response') {
-    const parsed = parseResponse(snippet.text, at, markers.testResponse)
+    const parsed = parseResponse(snippet.text, at, snippet.testResponse)
     if (parsed.json !== undefined) snippet.responseJson = parsed.json
     ctx.diagnostics.push(...parsed.diagnostics)
     if (answered) snippet.answers = answered.index
