@@ -2,7 +2,7 @@ import type { PageModel } from '../model/types.js'
 import { readBody, readsAsJson, type ReadBody } from './body.js'
 import type { ServedBody } from './doc-json.js'
 import { errorBody, illegalArgument, type EsFailure } from './errors.js'
-import { chooseExample, exampleBody, pageExamples, type Example, type Incoming } from './examples.js'
+import { chooseExample, exactExample, exampleBody, pageExamples, type Example, type Incoming } from './examples.js'
 import { filterPath } from './filter-path.js'
 import { breaksRule, enforcedPathRules, type EnforcedRule } from './path-rules.js'
 import { preferredAnswer, preferredStatus } from './prefer.js'
@@ -39,6 +39,8 @@ interface Answer {
 interface DocumentedApi {
   routes: RouteTable
   examples: Map<PageModel, Example[]>
+  /** Examples of pages that send requests to a route without documenting it (guides, aggregation pages), by route. */
+  elsewhere: Map<Route, Example[]>
   rules: Map<PageModel, Map<string, EnforcedRule>>
   policies: Map<PageModel, QueryPolicy>
 }
@@ -50,9 +52,11 @@ interface DocumentedApi {
  */
 export function documentedApi(models: PageModel[]): { answer: (request: DocRequest) => DocResponse; notes: string[] } {
   const routes = buildRoutes(models)
+  const examples = new Map(models.map((m) => [m, pageExamples(m, routes)]))
   const api: DocumentedApi = {
     routes,
-    examples: new Map(models.map((m) => [m, pageExamples(m, routes)])),
+    examples,
+    elsewhere: examplesElsewhere(examples),
     rules: new Map(models.map((m) => [m, enforcedPathRules(m, routes)])),
     policies: new Map(models.map((m) => [m, queryPolicy(m)])),
   }
@@ -131,14 +135,31 @@ function documentedAnswer(api: DocumentedApi, match: Match, prefer: string | str
     status = wanted.status
   }
   // A preferred success status asks for a success answer, even to a request documented as failing.
-  const candidates = status === undefined ? examples : examples.filter((e) => e.status < 300)
-  const example = chooseExample(candidates, incoming)
+  const usable = (list: Example[]) => (status === undefined ? list : list.filter((e) => e.status < 300))
+  const candidates = usable(examples)
+  // A request another page sends exactly as written gets that page's answer, when the endpoint's own pages do not document it.
+  const elsewhere = exactExample(candidates, incoming) ? undefined : exactExample(usable(api.elsewhere.get(match.route) ?? []), incoming)
+  const example = elsewhere ?? chooseExample(candidates, incoming)
   const answered: Answer = example
     ? { status: status ?? example.status, body: exampleBody(example, incoming), ...warningHeader(example) }
     : { status: status ?? 200, body: { json: { acknowledged: true } } }
   const filter = incoming.query.find(([name]) => name === 'filter_path')?.[1]
   if (filter && 'json' in answered.body) answered.body = { json: filterPath(answered.body.json, filter) }
   return answered
+}
+
+function examplesElsewhere(examples: Map<PageModel, Example[]>): Map<Route, Example[]> {
+  const byRoute = new Map<Route, Example[]>()
+  for (const [model, list] of examples) {
+    for (const example of list) {
+      const route = example.match?.route
+      if (!route || route.models.includes(model)) continue
+      const list = byRoute.get(route)
+      if (list) list.push(example)
+      else byRoute.set(route, [example])
+    }
+  }
+  return byRoute
 }
 
 /** The deprecation warnings the page documents for the example, as Elasticsearch sends them. */

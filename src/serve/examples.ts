@@ -149,8 +149,7 @@ function sameRequest(example: Example, incoming: Incoming): boolean {
  */
 export function chooseExample(examples: readonly Example[], incoming: Incoming): Example | undefined {
   const successes = examples.filter((e) => e.status < 300)
-  const exact =
-    successes.find((e) => sameRequest(e, incoming)) ?? examples.find((e) => e.status >= 300 && sameRequest(e, incoming))
+  const exact = exactExample(examples, incoming)
   if (exact) return exact
   let best: Example | undefined
   let bestScore = -Infinity
@@ -161,6 +160,11 @@ export function chooseExample(examples: readonly Example[], incoming: Incoming):
     if (s > bestScore) [best, bestScore] = [example, s]
   }
   return best ?? successes[0]
+}
+
+/** The example sending exactly this request, a success before a failure documented for the same request. */
+export function exactExample(examples: readonly Example[], incoming: Incoming): Example | undefined {
+  return examples.find((e) => e.status < 300 && sameRequest(e, incoming)) ?? examples.find((e) => e.status >= 300 && sameRequest(e, incoming))
 }
 
 /** Strings equal to the example's path values read as the request's: `GET /job/x` answers about `x`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { documentedApi, type DocRequest } from '../../src/serve/answer.js'
-import { mlJobs, rollupStopJob } from './models.js'
+import { mlJobs, page, requestSnippet, responseSnippet, rollupStopJob } from './models.js'
 
 // The documented API answered as a function, without a socket: what the server sends is exactly this.
 const { answer, notes } = documentedApi([rollupStopJob(), mlJobs()])
@@ -78,5 +78,25 @@ describe('answer', () => {
     expect(head.body).toBe('')
     const reason = 'Incorrect HTTP method for uri [/_rollup/job/sensor/_stop] and method [HEAD], allowed: [POST]'
     expect(head.headers['content-length']).toBe(Buffer.byteLength(esError(405, 'illegal_argument_exception', reason)))
+  })
+
+  it("answers a request another page sends exactly with that page's answer, others with the endpoint's own examples", () => {
+    // A guide page stopping a job of its own (no endpoint documented there), as aggregation and setup guides do with _search.
+    const guide = page({
+      id: 'rollup-guide',
+      endpoints: [],
+      examples: [
+        requestSnippet(0, 'POST /_rollup/job/nightly/_stop?timeout=1m'),
+        responseSnippet(1, 0, '{ "stopped": true, "job": "nightly" }'),
+        requestSnippet(2, 'POST /_rollup/job/sensor/_stop'),
+        responseSnippet(3, 2, '{ "stopped": false }'),
+      ],
+    })
+    const withGuide = documentedApi([rollupStopJob(), guide])
+    expect(withGuide.answer(request('POST', '/_rollup/job/nightly/_stop?timeout=1m')).body).toBe('{"stopped":true,"job":"nightly"}')
+    // The endpoint's own page documents this very request: its answer wins.
+    expect(withGuide.answer(request('POST', '/_rollup/job/sensor/_stop')).body).toBe('{"stopped":true}')
+    // Not sent as written anywhere: the best of the endpoint's own examples, never the guide's.
+    expect(withGuide.answer(request('POST', '/_rollup/job/nightly/_stop')).body).toBe('{"stopped":true}')
   })
 })
