@@ -15,6 +15,8 @@ function valueKind(type: string | undefined): ValueKind | undefined {
   if (/\b(array|list)\b|\[\]/.test(t)) return undefined
   if (/\bboolean\b/.test(t)) return 'boolean'
   if (/time\s*(value|units?)|\btimevalue\b|\bduration\b/.test(t)) return 'time'
+  // "byte size units", "byte units": a unit name (b, kb, mb…), not a Java byte.
+  if (/\bunits?\b/.test(t)) return undefined
   if (/\b(integer|int|long|short|byte)\b/.test(t)) return 'int'
   if (/\bfloat\b/.test(t)) return 'float'
   if (/\b(double|number)\b/.test(t)) return 'double'
