@@ -57,6 +57,15 @@ export function pageExamples(model: PageModel, routes: RouteTable): Example[] {
   return examples
 }
 
+/** The requests a page documents deprecation warnings for (`// TEST[warning:…]`), answered or not. */
+export function warnedRequests(model: PageModel, routes: RouteTable): Example[] {
+  return model.examples.flatMap((snippet) =>
+    snippet.role === 'request' && snippet.test?.warnings.length
+      ? snippet.requests.map((request) => ({ request, status: 200, match: routes.find(request.method, request.path), warnings: snippet.test!.warnings }))
+      : [],
+  )
+}
+
 /**
  * A `// TEST[catch:…]` request the page shows no answer for: answered with an error of the status the
  * runner expects, so a replay sees the failure documented.

@@ -99,4 +99,18 @@ describe('answer', () => {
     // Not sent as written anywhere: the best of the endpoint's own examples, never the guide's.
     expect(withGuide.answer(request('POST', '/_rollup/job/nightly/_stop')).body).toBe('{"stopped":true}')
   })
+
+  it('sends the warnings a page documents for a request it shows no answer to, with the answer chosen for it', () => {
+    const deprecated = page({
+      id: 'rollup-deprecated',
+      endpoints: [],
+      examples: [requestSnippet(0, 'POST /_rollup/job/old/_stop?timeout=5s', undefined, { warnings: ['[old] jobs are deprecated'] })],
+    })
+    const api = documentedApi([rollupStopJob(), deprecated])
+    const warned = api.answer(request('POST', '/_rollup/job/old/_stop?timeout=5s'))
+    expect(warned.status).toBe(200)
+    expect(warned.headers.warning).toBe('299 Elasticsearch-docspec "[old] jobs are deprecated"')
+    expect(api.answer(request('POST', '/_rollup/job/old/_stop')).headers.warning).toBeUndefined()
+  })
 })
+
