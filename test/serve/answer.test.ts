@@ -112,5 +112,20 @@ describe('answer', () => {
     expect(warned.headers.warning).toBe('299 Elasticsearch-docspec "[old] jobs are deprecated"')
     expect(api.answer(request('POST', '/_rollup/job/old/_stop')).headers.warning).toBeUndefined()
   })
+
+  it('answers a request as its TEST substitutions make it, filter_path and pretty left out of the comparison', () => {
+    const guide = page({
+      id: 'rollup-guide',
+      endpoints: [],
+      examples: [
+        requestSnippet(0, 'POST /_rollup/job/my-job/_stop', undefined, { substitutions: [{ pattern: 'my-job', replacement: 'nightly' }] }),
+        responseSnippet(1, 0, '{ "stopped": true, "job": "nightly" }'),
+      ],
+    })
+    const api = documentedApi([rollupStopJob(), guide])
+    expect(api.answer(request('POST', '/_rollup/job/nightly/_stop')).body).toBe('{"stopped":true,"job":"nightly"}')
+    expect(api.answer(request('POST', '/_rollup/job/nightly/_stop?filter_path=job')).body).toBe('{"job":"nightly"}')
+    expect(api.answer(request('POST', '/_rollup/job/my-job/_stop')).body).toBe('{"stopped":true,"job":"nightly"}')
+  })
 })
 
