@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { formatMiB, projectRoot, startEngine } from './engine/launcher.mjs'
-import { formatMarkdown, summarize } from './engine/report.mjs'
+import { classifyEmbedded, formatMarkdown, summarize } from './engine/report.mjs'
 
 const args = parseArgs(process.argv.slice(2))
 const book = path.resolve(args.book ?? path.join(projectRoot, '../shared/corpus/es-book'))
@@ -92,7 +92,7 @@ notes.push(`engine: ${engine.distribution} ${engine.version}, ${boot}, peak RSS 
 // 4. Report.
 const handFile = path.join(projectRoot, 'engine/classified.json')
 const hand = fs.existsSync(handFile) ? JSON.parse(fs.readFileSync(handFile, 'utf8')) : {}
-const summary = summarize(runs, { hand, classifyRuns: ['engine'] })
+const summary = summarize(runs, { hand, classifyRuns: ['engine', 'embedded'], classifiers: { embedded: classifyEmbedded } })
 const labels = [
   { key: 'engine', label: 'engine' },
   { key: 'embedded', label: 'embedded server' },
@@ -100,7 +100,7 @@ const labels = [
 fs.writeFileSync(path.join(out, 'report.json'), JSON.stringify({ book, filter, notes, ...summary, tests: runs }, null, 1) + '\n')
 fs.writeFileSync(path.join(out, 'report.md'), formatMarkdown(summary, { title: 'Elasticsearch 7.10 reference replayed on OpenSearch and on the embedded server', runs: labels, notes }))
 for (const { key, label } of labels) log(`${label}: ${figures(summary.totals[key])}`)
-for (const c of summary.classes.engine ?? []) log(`  ${c.count} ${c.klass}: ${c.reason}`)
+for (const { key, label } of labels) for (const c of summary.classes[key] ?? []) log(`  ${label}: ${c.count} ${c.klass}: ${c.reason}`)
 const stale = Object.keys(hand).filter((name) => !runs.engine.tests.some((test) => test.name === name && test.state === 'failed'))
 if (stale.length) log(`engine/classified.json names ${stale.length} test(s) that did not fail: ${stale.slice(0, 5).join('; ')}`)
 log(`report: ${path.relative(process.cwd(), path.join(out, 'report.md'))}`)

@@ -6,7 +6,7 @@ export interface Outcome {
   message?: string
 }
 export interface Classified {
-  klass: 'engine' | 'page' | 'docspec' | 'unclassified'
+  klass: 'engine' | 'embedded' | 'page' | 'docspec' | 'unclassified'
   reason: string
   note?: string
 }
@@ -24,7 +24,11 @@ export interface Summary {
 }
 export function failedRequestPath(message: string | undefined): string | undefined
 export function classify(test: Pick<Outcome, 'name' | 'message'>, hand?: Record<string, HandClass>): Classified
+export function classifyEmbedded(test: Pick<Outcome, 'message'>): Classified
 export function fileOfTest(name: string): string | undefined
 export function chapterOf(file: string): string
-export function summarize(runs: Record<string, { tests: Outcome[] }>, options?: { hand?: Record<string, HandClass>; classifyRuns?: string[] }): Summary
+export function summarize(
+  runs: Record<string, { tests: Outcome[] }>,
+  options?: { hand?: Record<string, HandClass>; classifyRuns?: string[]; classifiers?: Record<string, (test: Outcome) => Classified> },
+): Summary
 export function formatMarkdown(summary: Summary, options: { title: string; runs: { key: string; label: string }[]; notes?: string[] }): string

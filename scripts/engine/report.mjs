@@ -52,6 +52,28 @@ export function classify(test, hand = {}) {
   return { klass: 'unclassified', reason: 'not yet looked at' }
 }
 
+/**
+ * Why a test fails on the embedded server, which answers every request with an example of the pages (the one
+ * sending that very request, else the endpoint's closest) and keeps no state: the pages' own gaps, or what a
+ * stateless server cannot do. Classes: `page` (the pages do not document what the test sends, or an example
+ * disagrees with its own TESTRESPONSE), `embedded` (a limit of answering from examples).
+ */
+const EMBEDDED_RULES = [
+  { klass: 'page', reason: 'a path or method no API page documents (typed APIs, POST /{index}/_doc/{id}, PUT _bulk, a misspelt request line)', test: (m) => /answered 40[45]\n[\s\S]*(no handler found for uri|Incorrect HTTP method)/.test(m) },
+  { klass: 'page', reason: 'a query parameter the API page does not document', test: (m) => /contains unrecognized parameters?: /.test(m) },
+  { klass: 'embedded', reason: "a build.gradle setup reads what the documented answer does not hold (the node's master_node)", test: (m) => /^setup \S+, [^:]*build\.gradle:\d+: (set|is_true|is_false|match|length)\b/.test(m) },
+  { klass: 'page', reason: "a _cat or non_json example does not match its own TESTRESPONSE pattern (written for the test cluster)", test: (m) => /\(as the doc tests match _cat and non_json text\)/.test(m) },
+  { klass: 'embedded', reason: 'deprecation warnings differ', test: (m) => /^(missing|unexpected) warning: /m.test(m) },
+  { klass: 'embedded', reason: "the answer depends on state (documents indexed, a job paused) or is another example's: the server keeps none", test: (m) => /^response does not match TESTRESPONSE/.test(m) },
+]
+
+/** `{ klass, reason }` for a test failed on the embedded server. */
+export function classifyEmbedded(test) {
+  const message = test.message ?? ''
+  for (const rule of EMBEDDED_RULES) if (rule.test(message)) return { klass: rule.klass, reason: rule.reason }
+  return { klass: 'unclassified', reason: 'not yet looked at' }
+}
+
 /** The file a test's snippet is written in, from its name (`page-id › docs/reference/x.asciidoc:12`). */
 export function fileOfTest(name) {
   const match = / › (.+?):\d+(?::\d+)?$/.exec(name)
@@ -68,9 +90,10 @@ export function chapterOf(file) {
 /**
  * Per-run figures. `runs` maps a run name (e.g. `engine`, `embedded`) to `{ tests: [{ name, state, message }] }`
  * as `docspec replay --reporter json` writes them; a test's chapter comes from the file its name gives.
- * Returns totals and per-chapter counts of each run, and the classified failures of the runs in `classifyRuns`.
+ * Returns totals and per-chapter counts of each run, and the classified failures of the runs in `classifyRuns`
+ * (by `classifiers[run]` when given, else by the engine rules and `hand`).
  */
-export function summarize(runs, { hand = {}, classifyRuns = Object.keys(runs) } = {}) {
+export function summarize(runs, { hand = {}, classifyRuns = Object.keys(runs), classifiers = {} } = {}) {
   const chapters = new Map()
   const totals = {}
   const failures = {}
@@ -85,7 +108,9 @@ export function summarize(runs, { hand = {}, classifyRuns = Object.keys(runs) } 
       row[run][test.state]++
       chapters.set(chapter, row)
       totals[run][test.state]++
-      if (test.state === 'failed' && classifyRuns.includes(run)) failures[run].push({ name: test.name, page, chapter, ...classify(test, hand), message: trim(test.message) })
+      if (test.state !== 'failed' || !classifyRuns.includes(run)) continue
+      const classified = classifiers[run] ? classifiers[run](test) : classify(test, hand)
+      failures[run].push({ name: test.name, page, chapter, ...classified, message: trim(test.message) })
     }
   }
   const classes = {}

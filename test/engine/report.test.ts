@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chapterOf, classify, failedRequestPath, fileOfTest, formatMarkdown, summarize } from '../../scripts/engine/report.mjs'
+import { chapterOf, classify, classifyEmbedded, failedRequestPath, fileOfTest, formatMarkdown, summarize } from '../../scripts/engine/report.mjs'
 
 const error = (request: string, type: string, reason: string, status = 400) =>
   `${request} (docs/reference/p.asciidoc:3): answered ${status}\n{"error":{"root_cause":[{"type":"${type}","reason":"${reason}"}],"type":"${type}","reason":"${reason}"},"status":${status}}`
@@ -51,6 +51,24 @@ describe('verify:engine report', () => {
       reason: 'the page creates the index twice',
       note: 'line 3 repeats line 1',
     })
+  })
+
+  it('says why a test fails on the embedded server: a gap of the pages, or a limit of answering from examples', () => {
+    const pretty405 = `GET /_cluster/settings (docs/reference/p.asciidoc:4): answered 405\n{\n  "error": {\n    "reason": "Incorrect HTTP method for uri [/_cluster/settings] and method [GET], allowed: [PUT]"\n  }\n}`
+    const cases: [string, string][] = [
+      [error('POST /test/test', 'resource_not_found_exception', 'no handler found for uri [/test/test] and method [POST]', 404), 'page'],
+      [pretty405, 'page'],
+      [error('PUT /_bulk', 'illegal_argument_exception', 'request [/_bulk] contains unrecognized parameter: [refresh]'), 'page'],
+      ['setup host, docs/build.gradle:222: set: the last answer has nothing at master_node', 'embedded'],
+      ['response does not match TESTRESPONSE at docs/reference/p.asciidoc:9 (as the doc tests match _cat and non_json text)\n', 'page'],
+      ['response does not match TESTRESPONSE at docs/reference/p.asciidoc:9\nfirst difference at $body.hits.total.value: expected 1, got 0', 'embedded'],
+      ['GET /x (docs/reference/p.asciidoc:3): answered 500\n{}', 'unclassified'],
+    ]
+    expect(cases.map(([message]) => classifyEmbedded({ message }).klass)).toEqual(cases.map(([, klass]) => klass))
+    const tests = [{ name: 'a › docs/reference/a.asciidoc:1', state: 'failed' as const, message: cases[3]![0] }]
+    const summary = summarize({ engine: { tests }, embedded: { tests } }, { classifyRuns: ['engine', 'embedded'], classifiers: { embedded: classifyEmbedded } })
+    expect(summary.classes.embedded![0]).toMatchObject({ klass: 'embedded', count: 1 })
+    expect(summary.classes.engine![0]).toMatchObject({ klass: 'unclassified' })
   })
 
   it('counts each run per chapter and classifies the failures of the runs asked for', () => {
