@@ -133,7 +133,19 @@ function diff(g: TypeExpr, s: TypeExpr, path: string[], position: SourcePosition
   // A page's bare `object` names none of the properties the spec gives it.
   if (gr?.value.kind === 'unknown' && so) {
     for (const q of so.properties) out.push({ kind: 'only-spec', path: [...path, q.name], spec: q.type, ...(position && { position }) })
+    return
   }
+  // Keys the page lists where the spec takes any key (bulk's `items[]`: `index`, `create`… against
+  // `Record<string, ResponseItem>`): when the listed values are objects of the map's kind (sharing a
+  // property name), each still meets the map's value, down to `items[].index._id`.
+  if (go && sr) {
+    for (const p of go.properties.filter((p) => sameKind(p.type, sr.value))) diff(p.type, sr.value, [...path, p.name], p.position ?? position, out, seen)
+  }
+}
+
+function sameKind(a: TypeExpr, b: TypeExpr): boolean {
+  const [x, y] = [objectOf(a), objectOf(b)]
+  return Boolean(x && y && x.properties.some((p) => y.properties.some((q) => q.name === p.name)))
 }
 
 function diffObjects(g: ObjectType, s: ObjectType, path: string[], position: SourcePosition | undefined, out: TypeDifference[], seen: Set<string>): void {

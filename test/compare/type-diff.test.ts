@@ -18,3 +18,23 @@ describe('DateTime against other types', () => {
     expect(typeDifferences(page, spec)).toHaveLength(count)
   })
 })
+
+// Keys that are values: the page lists the keys it shows, the spec takes any key; the values still meet.
+describe('listed keys against a map', () => {
+  const object = (name: string, type: TypeExpr): TypeExpr => ({ kind: 'object', object: { properties: [{ name, optional: false, type, docs: [] }], hint: '', docs: [] } })
+  const listed = (id: TypeExpr) => object('index', object('_id', id))
+  const map: TypeExpr = { kind: 'record', value: object('_id', STRING) }
+
+  it("names a listed key's value that differs from the map's", () => {
+    const found = typeDifferences(listed(NUMBER), map).map((d) => `${d.kind} ${d.path.join('.')}`)
+    expect(found).toEqual(['type ', 'type index._id'])
+  })
+
+  it('names only the shape when the values agree', () => {
+    expect(typeDifferences(listed(STRING), map).map((d) => d.path.join('.'))).toEqual([''])
+  })
+
+  it('compares no listed value of another kind with the map', () => {
+    expect(typeDifferences(object('index', object('id', NUMBER)), map).map((d) => d.path.join('.'))).toEqual([''])
+  })
+})
