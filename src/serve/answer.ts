@@ -140,9 +140,11 @@ function documentedAnswer(api: DocumentedApi, match: Match, prefer: string | str
   // A preferred success status asks for a success answer, even to a request documented as failing.
   const usable = (list: Example[]) => (status === undefined ? list : list.filter((e) => e.status < 300))
   const candidates = usable(examples)
-  // A request another page sends exactly as written gets that page's answer, when the endpoint's own pages do not document it.
-  const elsewhere = exactExample(candidates, incoming) ? undefined : exactExample(usable(api.elsewhere.get(match.route) ?? []), incoming)
-  const example = elsewhere ?? chooseExample(candidates, incoming)
+  // The page sending this very request answers it, the endpoint's own pages first, then any other page (a
+  // guide, an aggregation page); then the same but for filter_path and pretty; else the closest own example.
+  const others = usable(api.elsewhere.get(match.route) ?? [])
+  const exact = (loose: boolean) => exactExample(candidates, incoming, loose) ?? exactExample(others, incoming, loose)
+  const example = exact(false) ?? exact(true) ?? chooseExample(candidates, incoming)
   const warnings = example?.warnings.length ? example.warnings : (exactExample(api.warned.get(match.route) ?? [], incoming)?.warnings ?? [])
   const answered: Answer = example
     ? { status: status ?? example.status, body: exampleBody(example, incoming), ...warningHeader(warnings) }

@@ -164,11 +164,15 @@ function score(example: Example, incoming: Incoming): number {
 /** Parameters that only shape how the answer is written (applied by the server to whichever example answers). */
 const PRESENTATION = new Set(['filter_path', 'pretty'])
 
-/** Whether the example sends exactly this request: same path values, query (but for presentation) and body. */
-function sameRequest(example: Example, incoming: Incoming): boolean {
+/**
+ * Whether the example sends exactly this request: same path values, query and body; `loose` leaves out the
+ * parameters that only shape the answer.
+ */
+function sameRequest(example: Example, incoming: Incoming, loose = false): boolean {
   if (example.match?.route !== incoming.match.route) return false
   if (!isDeepStrictEqual(example.match.params, incoming.match.params)) return false
-  const meaningful = (query: Iterable<readonly [string, string]>) => [...query].filter(([name]) => !PRESENTATION.has(name)).map(([k, v]) => [k, v]).sort()
+  const meaningful = (query: Iterable<readonly [string, string]>) =>
+    [...query].filter(([name]) => !loose || !PRESENTATION.has(name)).map(([k, v]) => [k, v]).sort()
   if (!isDeepStrictEqual(meaningful(Object.entries(example.request.query)), meaningful(incoming.query))) {
     return false
   }
@@ -197,9 +201,12 @@ export function chooseExample(examples: readonly Example[], incoming: Incoming):
   return best ?? successes[0]
 }
 
-/** The example sending exactly this request, a success before a failure documented for the same request. */
-export function exactExample(examples: readonly Example[], incoming: Incoming): Example | undefined {
-  return examples.find((e) => e.status < 300 && sameRequest(e, incoming)) ?? examples.find((e) => e.status >= 300 && sameRequest(e, incoming))
+/**
+ * The example sending exactly this request, a success before a failure documented for the same request;
+ * `loose`: but for `filter_path` and `pretty`, which the server applies to any answer.
+ */
+export function exactExample(examples: readonly Example[], incoming: Incoming, loose = false): Example | undefined {
+  return examples.find((e) => e.status < 300 && sameRequest(e, incoming, loose)) ?? examples.find((e) => e.status >= 300 && sameRequest(e, incoming, loose))
 }
 
 /** Strings equal to the example's path values read as the request's: `GET /job/x` answers about `x`. */

@@ -90,12 +90,16 @@ describe('answer', () => {
         responseSnippet(1, 0, '{ "stopped": true, "job": "nightly" }'),
         requestSnippet(2, 'POST /_rollup/job/sensor/_stop'),
         responseSnippet(3, 2, '{ "stopped": false }'),
+        requestSnippet(4, 'POST /_rollup/job/sensor/_stop?filter_path=stopped'),
+        responseSnippet(5, 4, '{ "stopped": "filtered" }'),
       ],
     })
     const withGuide = documentedApi([rollupStopJob(), guide])
     expect(withGuide.answer(request('POST', '/_rollup/job/nightly/_stop?timeout=1m')).body).toBe('{"stopped":true,"job":"nightly"}')
     // The endpoint's own page documents this very request: its answer wins.
     expect(withGuide.answer(request('POST', '/_rollup/job/sensor/_stop')).body).toBe('{"stopped":true}')
+    // The guide sends this one as written, filter_path included: its answer comes before the own page's same request without it.
+    expect(withGuide.answer(request('POST', '/_rollup/job/sensor/_stop?filter_path=stopped')).body).toBe('{"stopped":"filtered"}')
     // Not sent as written anywhere: the best of the endpoint's own examples, never the guide's.
     expect(withGuide.answer(request('POST', '/_rollup/job/nightly/_stop')).body).toBe('{"stopped":true}')
   })
