@@ -81,8 +81,9 @@ function checkValue(param: Param, value: string): EsFailure | undefined {
     case 'int': {
       const width = /\blong\b/i.test(param.type ?? '') ? 'long' : 'int'
       if (parsesAsJavaInteger(value, width)) return undefined
-      // Elasticsearch says "int" for long parameters too.
-      return illegalArgument(`Failed to parse int parameter [${param.name}] with value [${value}]`)
+      // Elasticsearch says "int" for long parameters too, and wraps Java's parse error.
+      const causedBy = { type: 'number_format_exception', reason: `For input string: "${value}"` }
+      return { ...illegalArgument(`Failed to parse int parameter [${param.name}] with value [${value}]`), causedBy }
     }
     case 'float':
     case 'double': {
