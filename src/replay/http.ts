@@ -98,13 +98,19 @@ function encodeBody(body: ReplayBody | undefined, previousJson: unknown, stash: 
   if (!body) return {}
   if (body.kind === 'json') {
     const value = resolveReferences(unstash(body.json, stash), previousJson)
-    return { body: JSON.stringify(value), value, contentType: 'application/json' }
+    return { body: asWritten(body.exact, body.json, value) ?? JSON.stringify(value), value, contentType: 'application/json' }
   }
   if (body.kind === 'ndjson') {
     const lines = body.lines.map((line) => resolveReferences(unstash(line, stash), previousJson))
-    return { body: `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`, value: lines, contentType: 'application/x-ndjson' }
+    const text = asWritten(body.exact, body.lines, lines) ?? `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`
+    return { body: text, value: lines, contentType: 'application/x-ndjson' }
   }
   return { body: body.text, contentType: 'text/plain' }
+}
+
+/** The body as written, for integers a number cannot hold, unless a reference changed the value. */
+function asWritten(exact: string | undefined, written: unknown, value: unknown): string | undefined {
+  return exact !== undefined && JSON.stringify(written) === JSON.stringify(value) ? exact : undefined
 }
 
 const WARNING = /\d{3} \S+ "((?:[^"\\]|\\.)*)"/g
