@@ -1,12 +1,12 @@
 // Types of report.mjs for the tests (the scripts are plain JavaScript).
 export interface Outcome {
   name: string
-  file: string
+  file?: string
   state: 'passed' | 'failed' | 'skipped'
   message?: string
 }
 export interface Classified {
-  klass: 'engine' | 'page' | 'docspec' | 'unclassified'
+  klass: 'engine' | 'embedded' | 'page' | 'docspec' | 'unclassified'
   reason: string
   note?: string
 }
@@ -24,10 +24,11 @@ export interface Summary {
 }
 export function failedRequestPath(message: string | undefined): string | undefined
 export function classify(test: Pick<Outcome, 'name' | 'message'>, hand?: Record<string, HandClass>): Classified
+export function classifyEmbedded(test: Pick<Outcome, 'message'>): Classified
+export function fileOfTest(name: string): string | undefined
 export function chapterOf(file: string): string
 export function summarize(
   runs: Record<string, { tests: Outcome[] }>,
-  pageOf: (file: string) => string | undefined,
-  options?: { hand?: Record<string, HandClass>; classifyRuns?: string[] },
+  options?: { hand?: Record<string, HandClass>; classifyRuns?: string[]; classifiers?: Record<string, (test: Outcome) => Classified> },
 ): Summary
 export function formatMarkdown(summary: Summary, options: { title: string; runs: { key: string; label: string }[]; notes?: string[] }): string

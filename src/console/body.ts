@@ -1,7 +1,7 @@
 import { diagnostic } from '../model/diagnostic.js'
 import type { Diagnostic, RequestBody } from '../model/types.js'
 import { expandTripleQuotes } from './triple-quotes.js'
-import { parseJson } from './json.js'
+import { exactIntegersJson, parseJson } from './json.js'
 import { offsetLocator, type PositionAt } from './position.js'
 
 /** Endpoints whose body is newline-delimited JSON whatever it looks like. */
@@ -61,6 +61,26 @@ export function parseBody(
     return lineMode()
   }
   return { body: { kind: 'json', raw }, diagnostics: error(expanded.toSource(parsed.offset), parsed.message) }
+}
+
+/**
+ * A JSON or NDJSON body as it is sent when it holds an integer a JavaScript number cannot hold exactly
+ * (compact, integers as written; NDJSON one value a line, ending with a line break); undefined otherwise.
+ */
+export function exactBodyText(body: RequestBody): string | undefined {
+  if (body.json === undefined || body.kind === 'text') return undefined
+  const expanded = expandTripleQuotes(body.raw)
+  if (expanded.unterminated !== undefined) return undefined
+  const text = blankHashComments(expanded.text)
+  if (body.kind === 'json') return exactIntegersJson(text)
+  const lines = text.split('\n').filter((line) => firstSignificant(line) !== undefined)
+  const exact = lines.map(exactIntegersJson)
+  if (exact.every((line) => line === undefined)) return undefined
+  const compact = (line: string): string => {
+    const parsed = parseJson(line)
+    return parsed.ok ? JSON.stringify(parsed.value) : line
+  }
+  return `${exact.map((line, i) => line ?? compact(lines[i]!)).join('\n')}\n`
 }
 
 /** Console `#` comment lines, replaced by spaces so offsets stay put. */

@@ -63,6 +63,41 @@ function trailingComma(text: string, offset: number): number | undefined {
   return text[i] === ',' ? i : undefined
 }
 
+/**
+ * The JSON value of `text` written compactly with its integers as written, when one of them is beyond what
+ * a JavaScript number holds exactly (18446744073709551615 would be read as 18446744073709552000); undefined
+ * when none is, or when the text is no JSON. Elasticsearch reads such integers exactly (as the doc tests'
+ * YAML runner sends them), so a body holding one is sent in this form rather than re-serialized.
+ */
+export function exactIntegersJson(text: string): string | undefined {
+  const errors: ParseError[] = []
+  let root: Node | undefined
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: false })
+  } catch {
+    return undefined
+  }
+  if (!root || errors.length > 0) return undefined
+  let inexact = false
+  const write = (node: Node): string => {
+    switch (node.type) {
+      case 'object':
+        return `{${(node.children ?? []).map((property) => `${JSON.stringify(property.children?.[0]?.value)}:${write(property.children![1]!)}`).join(',')}}`
+      case 'array':
+        return `[${(node.children ?? []).map(write).join(',')}]`
+      case 'number': {
+        const literal = text.slice(node.offset, node.offset + node.length)
+        if (/^-?\d+$/.test(literal) && !Number.isSafeInteger(node.value)) inexact = true
+        return literal
+      }
+      default:
+        return JSON.stringify(node.value)
+    }
+  }
+  const written = write(root)
+  return inexact ? written : undefined
+}
+
 /** Builds the value from the tree; keys are defined, not assigned, so `"__proto__"` stays an ordinary key. */
 function toValue(node: Node): unknown {
   switch (node.type) {

@@ -7,7 +7,7 @@ import { applySubstitutions } from '../console/substitute.js'
 import { HTTP_METHOD_PATTERN, type Snippet, type Substitution } from '../model/types.js'
 import { lineIndexOf } from './asciidoc.js'
 import type { PageContext } from './context.js'
-import { parseMarkers, type Markers } from './snippets/markers.js'
+import { parseMarkers, responseOptions, type Markers } from './snippets/markers.js'
 
 const DELIMITER = /^(-{4,}|\.{4,})\s*$/
 const MARKER_COMMENT = /^\/\/(?!\/)/
@@ -59,7 +59,8 @@ export function readExamples(ctx: PageContext, doc: Document, options: ExampleOp
     if (unmarkedKibana) snippet.role = 'request'
     if (snippet.role === 'request' && (markers.kibana || unmarkedKibana)) snippet.target = 'kibana'
     if (markers.test) snippet.test = markers.test
-    if (markers.testResponse) snippet.testResponse = markers.testResponse
+    const response = snippet.role === 'response' ? responseOptions(markers) : markers.testResponse
+    if (response) snippet.testResponse = response
     const answered = [...snippets].reverse().find((s) => s.role === 'request')
     if (snippet.role === 'other' && markers.markers.length === 0 && introducedResponse(ctx, block, text, answered, options)) {
       snippet.role = 'response'
@@ -92,7 +93,7 @@ function readSnippetContent(ctx: PageContext, snippet: Snippet, markers: Markers
     snippet.requests = parsed.requests
     ctx.diagnostics.push(...parsed.diagnostics.filter((d) => d.rule !== 'invalid-json' || !substitutedValid(snippet.text, markers.test?.substitutions ?? [], at)))
   } else if (snippet.role === 'response') {
-    const parsed = parseResponse(snippet.text, at, markers.testResponse)
+    const parsed = parseResponse(snippet.text, at, snippet.testResponse)
     if (parsed.json !== undefined) snippet.responseJson = parsed.json
     ctx.diagnostics.push(...parsed.diagnostics)
     if (answered) snippet.answers = answered.index
@@ -145,13 +146,41 @@ function listingBlocks(ctx: PageContext, doc: Document): ListingBlock[] {
     if (start === undefined) return []
     const delimited = DELIMITER.test(ctx.line(start))
     const language = String(block.getAttribute('language') ?? (block.getStyle() === 'source' ? '' : (block.getStyle() ?? '')))
-    return [{ language, contentStart: delimited ? start + 1 : start, lineCount: block.getSourceLines().length, delimited }]
+    const listing = { language, contentStart: delimited ? start + 1 : start, lineCount: block.getSourceLines().length, delimited }
+    if (delimited) reportRunOn(ctx, start, listing)
+    return [listing]
   })
 }
 
 /**
+ * A line of the opening delimiter's character but of another length inside a block: the doc build's line
+ * reader would close the snippet there, Asciidoctor reads it as content and the block runs on.
+ */
+function reportRunOn(ctx: PageContext, open: number, block: ListingBlock): void {
+  const delimiter = ctx.line(open).trimEnd()
+  const end = block.contentStart + block.lineCount
+  for (let i = block.contentStart; i < end; i++) {
+    const line = ctx.line(i).trimEnd()
+    if (!sameDelimiterChar(line, delimiter)) continue
+    ctx.report(
+      'delimiter-length',
+      ctx.at(i),
+      `This line of ${line.length} characters does not close the listing block opened at line ${ctx.at(open).line} with ${delimiter.length}: ` +
+        `Asciidoctor reads it as content, and the block runs on to line ${ctx.at(end).line}; the doc build's line reader would close it here. Make both lines the same length.`,
+    )
+    return
+  }
+}
+
+/** A delimiter line (four or more) of the character `delimiter` is made of. */
+function sameDelimiterChar(line: string, delimiter: string): boolean {
+  return line.length >= 4 && DELIMITER.test(line) && line[0] === delimiter[0]
+}
+
+/**
  * Snippets inside `////` comment blocks: pages hide setup requests there, the doc tests run them, and
- * Asciidoctor drops comment blocks from its tree, so they are read from the source lines.
+ * Asciidoctor drops comment blocks from its tree, so they are read from the source lines as the doc build
+ * reads them: a snippet ends at the next delimiter line of its character, whatever its length.
  */
 function hiddenListingBlocks(ctx: PageContext): ListingBlock[] {
   const out: ListingBlock[] = []
@@ -165,10 +194,20 @@ function hiddenListingBlocks(ctx: PageContext): ListingBlock[] {
     }
     if (comment === undefined) continue
     const source = /^\[source,\s*([\w-]+)/.exec(line)
-    const delimiter = source ? DELIMITER.exec(lines[i + 1] ?? '')?.[1] : undefined
-    if (!source || !delimiter) continue
-    const end = lines.findIndex((l, j) => j > i + 1 && l.trimEnd() === delimiter)
-    if (end < 0) continue
+    const open = source ? DELIMITER.exec(lines[i + 1] ?? '')?.[1] : undefined
+    if (!source || !open) continue
+    let end = i + 2
+    while (end < lines.length && lines[end]!.trimEnd() !== comment && !sameDelimiterChar(lines[end]!.trimEnd(), open)) end++
+    if (end >= lines.length || lines[end]!.trimEnd() === comment) continue
+    const close = lines[end]!.trimEnd()
+    if (close.length !== open.length) {
+      ctx.report(
+        'delimiter-length',
+        ctx.at(end),
+        `This line of ${close.length} characters closes the hidden snippet opened at line ${ctx.at(i + 1).line} with ${open.length}, as the doc build's line reader reads it; ` +
+          'Asciidoctor closes a block only with a line of the same length. Make both lines the same length.',
+      )
+    }
     out.push({ language: source[1]!, contentStart: i + 2, lineCount: end - i - 2, delimited: true })
     i = end
   }

@@ -56,6 +56,7 @@ export const RULES = {
   'console-syntax': { stage: 'extract', severity: 'error', description: 'A console snippet holds a line that is no request line (a warning for text after a request path).' },
   'curl-syntax': { stage: 'extract', severity: 'warning', description: 'A `curl` example lacks its URL or the method after `-X` (an error when no request is left), or uses an option replay cannot send (`--form`, `-d @file`: info).' },
   'malformed-marker': { stage: 'extract', severity: 'error', description: 'A `// TEST[...]` or `// TESTRESPONSE[...]` marker does not parse.' },
+  'delimiter-length': { stage: 'extract', severity: 'warning', description: "A listing block's closing line is not as long as its opening one: Asciidoctor runs the block on, the doc build ends it there." },
   'invalid-response-json': { stage: 'extract', severity: 'warning', description: 'A response snippet is not valid JSON.' },
   'orphan-response': { stage: 'extract', severity: 'warning', description: 'A response snippet follows no request snippet on the page.' },
   'unknown-test-option': { stage: 'extract', severity: 'warning', description: 'A `// TEST[...]` option docspec does not know; ignored.' },

@@ -206,7 +206,10 @@ export interface Snippet {
   target?: SnippetTarget
   /** Options from `// TEST[...]` (present when the marker is). */
   test?: TestOptions
-  /** Options from `// TESTRESPONSE[...]` (present when the marker is). */
+  /**
+   * Options from `// TESTRESPONSE[...]` (present when the marker is). On a response snippet they also hold
+   * the substitutions and skip of its `// TEST[...]` lines, in the order written, as the doc build reads them.
+   */
   testResponse?: TestOptions
   /** Requests parsed from a request snippet, in order. */
   requests: ConsoleRequest[]

@@ -106,11 +106,12 @@ function encodeBody(body: ReplayBody | undefined, previous: () => unknown, stash
   if (!body) return {}
   if (body.kind === 'json') {
     const value = withReferences(unstash(body.json, stash), previous)
-    return { body: JSON.stringify(value), value, contentType: 'application/json' }
+    return { body: asWritten(body.exact, body.json, value) ?? JSON.stringify(value), value, contentType: 'application/json' }
   }
   if (body.kind === 'ndjson') {
     const lines = body.lines.map((line) => withReferences(unstash(line, stash), previous))
-    return { body: `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`, value: lines, contentType: 'application/x-ndjson' }
+    const text = asWritten(body.exact, body.lines, lines) ?? `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`
+    return { body: text, value: lines, contentType: 'application/x-ndjson' }
   }
   return { body: body.text, contentType: 'text/plain' }
 }
@@ -125,6 +126,11 @@ function mentionsBody(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(mentionsBody)
   if (value !== null && typeof value === 'object') return Object.values(value).some(mentionsBody)
   return false
+}
+
+/** The body as written, for integers a number cannot hold, unless a reference changed the value. */
+function asWritten(exact: string | undefined, written: unknown, value: unknown): string | undefined {
+  return exact !== undefined && JSON.stringify(written) === JSON.stringify(value) ? exact : undefined
 }
 
 const WARNING = /\d{3} \S+ "((?:[^"\\]|\\.)*)"/g

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, test } from 'vitest'
 import type { SnippetTarget } from '../model/types.js'
-import { probe } from './probe.js'
+import { probeServer, type ProbeResult } from './probe.js'
 import { targetFromEnv, type Target } from './target.js'
 import { TestRun, UndocumentedSetup } from './test-run.js'
 import type { ReplayData, ReplayPage, ReplayRequest, ReplayStep } from './types.js'
@@ -20,8 +20,8 @@ export type { ReplayBody, ReplayData, ReplayPage, ReplayRequest, ReplayResponse,
 
 const SERVICES: readonly SnippetTarget[] = ['elasticsearch', 'kibana']
 const targets = new Map<SnippetTarget, Target>()
-/** Why no test can run against a target (no server), or undefined once it answered; probed at most once each. */
-const unreachable = new Map<SnippetTarget, Promise<string | undefined>>()
+/** Whether a target answered (and its build values); probed at most once each. */
+const probes = new Map<SnippetTarget, Promise<ProbeResult>>()
 /** The tests registered for each page file (collection registers a whole file before any test runs). */
 const testsByPage = new Map<string, { whole: ReplayPage; steps: ReplayStep[] }[]>()
 
@@ -69,14 +69,15 @@ export function replayTest(page: ReplayPage, name: string, steps: ReplayStep[], 
       if (refused.length > 0) throw new Error(refusal(server, refused))
     }
     for (const service of services) {
-      if (!unreachable.has(service)) unreachable.set(service, probe(targetOf(service), service))
-      const reason = await unreachable.get(service)
+      if (!probes.has(service)) probes.set(service, probeServer(targetOf(service), service))
+      const reason = (await probes.get(service))!.unreachable
       // A server the user named must answer; only a default one may be absent.
       if (reason && targetOf(service).named) throw new Error(reason)
       if (reason) context.skip(reason)
     }
+    const build = (await probes.get('elasticsearch'))?.build ?? {}
     try {
-      await runTest(new TestRun(targetOf, page), page, steps, whole.teardown)
+      await runTest(new TestRun(targetOf, page, build), page, steps, whole.teardown)
     } catch (error) {
       if (error instanceof UndocumentedSetup) context.skip(error.message)
       throw error

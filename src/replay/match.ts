@@ -5,8 +5,10 @@
  * whitespace-tolerant line patterns and `non_json` responses as text.
  */
 import { createTwoFilesPatch } from 'diff'
+import { parse as parseYaml } from 'yaml'
 import { compileJavaRegex } from '../console/java-regex.js'
 import { parseStashJson } from '../console/response-json.js'
+import { expandTripleQuotes } from '../console/triple-quotes.js'
 import { unstash, unstashInside, type Stash } from './stash.js'
 import type { ResponseMode } from './types.js'
 
@@ -29,24 +31,73 @@ export interface DocLocation {
   line: number
 }
 
-/** `stash`: values kept by `set:` steps, for `$name` in the expectation. */
-export function matchResponse(actual: ActualResponse, expected: ExpectedResponse, where: DocLocation, stash: Stash = new Map()): MatchResult {
+/**
+ * `stash`: values kept by `set:` steps, for `$name` in the expectation; `build`: the server's own
+ * `{version}`, `{lucene_version}`… (see `buildValues`).
+ */
+export function matchResponse(actual: ActualResponse, expected: ExpectedResponse, where: DocLocation, stash: Stash = new Map(), build: BuildValues = {}): MatchResult {
   const at = `${where.file}:${where.line}`
-  if (expected.mode === 'cat') return matchCat(actual.text, unstashInside(expected.expected, stash), at)
-  if (expected.mode === 'text') return matchText(actual.text, unstashInside(expected.expected, stash), at)
-  return matchJson(actual.text, expected.expected, at, stash)
+  const text = withBuildValues(expected.expected, expected.mode, build)
+  if (expected.mode === 'cat') return matchCat(actual.text, unstashInside(text, stash), at)
+  if (expected.mode === 'text') return matchText(actual.text, unstashInside(text, stash), at)
+  return matchJson(actual.text, text, at, stash)
+}
+
+/**
+ * What the doc build puts in every snippet before the page's own substitutions: `{version}` and its kin
+ * stand for the build under test, which for a replay is the server answering it.
+ */
+export type BuildValues = Partial<Record<'version' | 'version_qualified' | 'lucene_version' | 'build_flavor' | 'build_type', string>>
+
+/** The build values of a server, from its answer to `GET /` (`version.number`, `version.lucene_version`…). */
+export function buildValues(root: unknown): BuildValues {
+  const version = typeof root === 'object' && root !== null ? (root as { version?: Record<string, unknown> }).version : undefined
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
+  const entries = Object.entries({
+    version: text(version?.number)?.replace(/-.*$/, ''),
+    version_qualified: text(version?.number),
+    lucene_version: text(version?.lucene_version),
+    build_flavor: text(version?.build_flavor),
+    build_type: text(version?.build_type),
+  })
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined))
+}
+
+/** The expectation with the build values put in; a `_cat` pattern gets them as literal text. */
+function withBuildValues(text: string, mode: ExpectedResponse['mode'], build: BuildValues): string {
+  return text.replace(/\{(version|version_qualified|lucene_version|build_flavor|build_type)\}/g, (all, name: keyof BuildValues) => {
+    const value = build[name]
+    if (value === undefined) return all
+    return mode === 'cat' ? value.replace(/[\\^$.*+?()[\]{}|\s#]/g, (c) => `\\${c}`) : mode === 'json' ? JSON.stringify(value).slice(1, -1) : value
+  })
 }
 
 // ---------------------------------------------------------------------------------------------- JSON
 
 /**
  * Parses expected JSON as the doc tests read it: `"""` strings, comments, and `$body…` references that may
- * appear unquoted (they are YAML scalars in Elasticsearch). Throws when it is not JSON.
+ * appear unquoted (they are YAML scalars in Elasticsearch). The doc tests paste the response into a YAML
+ * test (`match: { $body: … }`), so what YAML's flow syntax reads and JSON does not (a trailing comma, a
+ * string broken over lines, `00`) is read as YAML reads it. Throws with JSON's reason when neither reads it.
  */
 export function parseExpectedJson(text: string): unknown {
   const parsed = parseStashJson(text)
-  if (!parsed.ok) throw new Error(parsed.message)
-  return parsed.value
+  if (parsed.ok) return parsed.value
+  const flow = parseFlowYaml(text)
+  if (flow !== undefined) return flow
+  throw new Error(parsed.message)
+}
+
+/** An object or array written in YAML's flow syntax, or undefined. */
+function parseFlowYaml(text: string): unknown {
+  const expanded = expandTripleQuotes(text)
+  if (expanded.unterminated !== undefined || !/^\s*[{[]/.test(expanded.text)) return undefined
+  try {
+    const value: unknown = parseYaml(expanded.text, { uniqueKeys: false, prettyErrors: false })
+    return typeof value === 'object' && value !== null ? value : undefined
+  } catch {
+    return undefined
+  }
 }
 
 type Path = (string | number)[]
@@ -56,9 +107,29 @@ function formatPath(path: Path): string {
   return path.map((segment) => String(segment).replace(/\./g, '\\.')).join('.')
 }
 
-/** Splits `a.b\.c.0` into `['a', 'b.c', '0']`. */
+/**
+ * Splits `a.b\.c.0` into `['a', 'b.c', '0']` as the YAML runner's object paths read it: backslashes are
+ * dropped and make the next character literal, so `b\\.c` (a substitution's doubled backslash) is one key too.
+ */
 function splitPath(path: string): string[] {
-  return path === '' ? [] : path.split(/(?<!\\)\./).map((segment) => segment.replace(/\\\./g, '.'))
+  const segments: string[] = []
+  let current = ''
+  let escaped = false
+  for (const c of path) {
+    if (c === '\\') {
+      escaped = true
+      continue
+    }
+    if (c === '.' && !escaped) {
+      if (current !== '') segments.push(current)
+      current = ''
+      continue
+    }
+    escaped = false
+    current += c
+  }
+  if (current !== '') segments.push(current)
+  return segments
 }
 
 const MISSING = Symbol('missing')

@@ -3,10 +3,22 @@
  * answer, and what the test created, removed again at the end whatever happened (as the doc tests wipe the
  * cluster after each test), so that no page sees another's state and nothing else is touched.
  */
-import { createdBy, type CleanupRequest, type Resource } from './cleanup.js'
+import {
+  createdBy,
+  createdByAnswer,
+  createsUnnamedIndices,
+  GET_SETTINGS,
+  LIST_INDICES,
+  listedIndices,
+  restoredIndex,
+  settingsRestore,
+  settingsSet,
+  type CleanupRequest,
+  type Resource,
+} from './cleanup.js'
 import { checkCatch, checkWarnings } from './expect.js'
 import { exchange, prepareRequest, type ReplayAnswer } from './http.js'
-import { matchResponse } from './match.js'
+import { matchResponse, type BuildValues } from './match.js'
 import type { Stash } from './stash.js'
 import { runAssert, runSet } from './steps.js'
 import type { SnippetTarget } from '../model/types.js'
@@ -27,6 +39,8 @@ export class TestRun {
   constructor(
     private readonly targetOf: (service: SnippetTarget) => Target,
     private readonly page: ReplayPage,
+    /** The server's `{version}` and kin, put into expected responses as the doc build does. */
+    private readonly build: BuildValues = {},
   ) {}
 
   async step(step: ReplayStep): Promise<void> {
@@ -38,7 +52,7 @@ export class TestRun {
     const where = `${step.file ?? this.page.file}:${step.line}`
     if (!this.last) throw new Error(`${step.kind === 'response' ? 'TESTRESPONSE' : step.kind} at ${where} has no request to answer`)
     if (step.kind === 'response') {
-      const result = matchResponse(this.last, step, { file: step.file ?? this.page.file, line: step.line }, this.stash)
+      const result = matchResponse(this.last, step, { file: step.file ?? this.page.file, line: step.line }, this.stash, this.build)
       if (!result.ok) throw new Error(result.message)
       return
     }
@@ -70,23 +84,47 @@ export class TestRun {
 
   /**
    * Sends the request; what it creates on Elasticsearch is the test's to remove, unless it existed before
-   * (asked first).
+   * (asked first): what its path and body name, what its answer names, indices a restore or a reindex script adds, and the cluster
+   * settings it changes (put back as they were).
    */
   private async send(request: ReplayRequest): Promise<ReplayAnswer> {
     const target = this.targetOf(request.target ?? 'elasticsearch')
     const prepared = prepareRequest(target, request, { previous: this.last, stash: this.stash })
-    const tracked = !target.stateless && (request.target ?? 'elasticsearch') === 'elasticsearch'
+    if (target.stateless || (request.target ?? 'elasticsearch') !== 'elasticsearch') return exchange(target, prepared, target.requestTimeoutMs)
+    const { method } = request
+    const { segments, value } = prepared
     const fresh: Resource[] = []
-    for (const resource of tracked ? createdBy(request.method, prepared.segments, prepared.value) : []) {
+    for (const resource of createdBy(method, segments, value)) {
       if (this.seen.has(resource.key)) continue
       this.seen.add(resource.key)
       if (resource.exists && (await this.raw(resource.exists)).status === 200) continue
       fresh.push(resource)
     }
+    const settings = settingsSet(method, segments, value)
+    const settingsBefore = settings && parseJson((await this.raw(GET_SETTINGS)).text)
+    const indicesBefore = createsUnnamedIndices(method, segments, value) ? listedIndices((await this.raw(LIST_INDICES)).text) : undefined
     const answer = await exchange(target, prepared, target.requestTimeoutMs)
-    if (answer.status < 300) this.created.push(...fresh)
-    else for (const resource of fresh) this.seen.delete(resource.key)
+    if (answer.status >= 300) {
+      for (const resource of fresh) this.seen.delete(resource.key)
+      return answer
+    }
+    this.created.push(...fresh)
+    this.track(createdByAnswer(method, segments, parseJson(answer.text)))
+    if (settings) this.track([settingsRestore(settings, settingsBefore)])
+    if (indicesBefore) {
+      const after = listedIndices((await this.raw(LIST_INDICES)).text)
+      this.track([...after].filter((name) => !indicesBefore.has(name)).map(restoredIndex))
+    }
     return answer
+  }
+
+  /** Resources the test made that it has not made before. */
+  private track(resources: readonly Resource[]): void {
+    for (const resource of resources) {
+      if (this.seen.has(resource.key)) continue
+      this.seen.add(resource.key)
+      this.created.push(resource)
+    }
   }
 
   /** Removes what the test created, newest first; returns what could not be removed. */
@@ -110,7 +148,8 @@ export class TestRun {
     const url = new URL(target.url)
     url.pathname = `${url.pathname.replace(/\/$/, '')}${request.path.split('/').map(encodeURIComponent).join('/')}`
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.append(key, value)
-    return exchange(target, { method: request.method, url }, target.requestTimeoutMs)
+    const body = request.body === undefined ? {} : { body: JSON.stringify(request.body), headers: { ...target.headers, 'content-type': 'application/json' } }
+    return exchange(target, { method: request.method, url, ...body }, target.requestTimeoutMs)
   }
 }
 

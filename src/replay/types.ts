@@ -5,9 +5,13 @@
  */
 import type { HttpMethod, SnippetTarget } from '../model/types.js'
 
+/**
+ * `exact` is the body as written (compact) when it holds an integer a JavaScript number cannot hold exactly
+ * (18446744073709551615): it is sent in place of the serialized value unless a reference changes the body.
+ */
 export type ReplayBody =
-  | { kind: 'json'; json: unknown }
-  | { kind: 'ndjson'; lines: unknown[] }
+  | { kind: 'json'; json: unknown; exact?: string }
+  | { kind: 'ndjson'; lines: unknown[]; exact?: string }
   | { kind: 'text'; text: string }
 
 export interface ReplayRequest {

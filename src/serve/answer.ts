@@ -2,7 +2,7 @@ import type { PageModel } from '../model/types.js'
 import { readBody, readsAsJson, type ReadBody } from './body.js'
 import type { ServedBody } from './doc-json.js'
 import { errorBody, illegalArgument, type EsFailure } from './errors.js'
-import { chooseExample, exampleBody, pageExamples, type Example, type Incoming } from './examples.js'
+import { chooseExample, exactExample, exampleBody, pageExamples, warnedRequests, type Example, type Incoming } from './examples.js'
 import { filterPath } from './filter-path.js'
 import { breaksRule, enforcedPathRules, type EnforcedRule } from './path-rules.js'
 import { preferredAnswer, preferredStatus } from './prefer.js'
@@ -39,6 +39,10 @@ interface Answer {
 interface DocumentedApi {
   routes: RouteTable
   examples: Map<PageModel, Example[]>
+  /** Examples of pages that send requests to a route without documenting it (guides, aggregation pages), by route. */
+  elsewhere: Map<Route, Example[]>
+  /** Requests any page documents warnings for, by route: the same request gets the same `Warning` headers. */
+  warned: Map<Route, Example[]>
   rules: Map<PageModel, Map<string, EnforcedRule>>
   policies: Map<PageModel, QueryPolicy>
 }
@@ -50,9 +54,12 @@ interface DocumentedApi {
  */
 export function documentedApi(models: PageModel[]): { answer: (request: DocRequest) => DocResponse; notes: string[] } {
   const routes = buildRoutes(models)
+  const examples = new Map(models.map((m) => [m, pageExamples(m, routes)]))
   const api: DocumentedApi = {
     routes,
-    examples: new Map(models.map((m) => [m, pageExamples(m, routes)])),
+    examples,
+    elsewhere: examplesElsewhere(examples),
+    warned: byRoute(models.flatMap((m) => warnedRequests(m, routes))),
     rules: new Map(models.map((m) => [m, enforcedPathRules(m, routes)])),
     policies: new Map(models.map((m) => [m, queryPolicy(m)])),
   }
@@ -131,22 +138,44 @@ function documentedAnswer(api: DocumentedApi, match: Match, prefer: string | str
     status = wanted.status
   }
   // A preferred success status asks for a success answer, even to a request documented as failing.
-  const candidates = status === undefined ? examples : examples.filter((e) => e.status < 300)
-  const example = chooseExample(candidates, incoming)
+  const usable = (list: Example[]) => (status === undefined ? list : list.filter((e) => e.status < 300))
+  const candidates = usable(examples)
+  // The page sending this very request answers it, the endpoint's own pages first, then any other page (a
+  // guide, an aggregation page); then the same but for filter_path and pretty; else the closest own example.
+  const others = usable(api.elsewhere.get(match.route) ?? [])
+  const exact = (loose: boolean) => exactExample(candidates, incoming, loose) ?? exactExample(others, incoming, loose)
+  const example = exact(false) ?? exact(true) ?? chooseExample(candidates, incoming)
+  const warnings = example?.warnings.length ? example.warnings : (exactExample(api.warned.get(match.route) ?? [], incoming)?.warnings ?? [])
   const answered: Answer = example
-    ? { status: status ?? example.status, body: exampleBody(example, incoming), ...warningHeader(example) }
-    : { status: status ?? 200, body: { json: { acknowledged: true } } }
+    ? { status: status ?? example.status, body: exampleBody(example, incoming), ...warningHeader(warnings) }
+    : { status: status ?? 200, body: { json: { acknowledged: true } }, ...warningHeader(warnings) }
   const filter = incoming.query.find(([name]) => name === 'filter_path')?.[1]
   if (filter && 'json' in answered.body) answered.body = { json: filterPath(answered.body.json, filter) }
   return answered
 }
 
-/** The deprecation warnings the page documents for the example, as Elasticsearch sends them. */
-function warningHeader(example: Example): { headers?: Record<string, string> } {
-  if (example.warnings.length === 0) return {}
+function examplesElsewhere(examples: Map<PageModel, Example[]>): Map<Route, Example[]> {
+  return byRoute([...examples].flatMap(([model, list]) => list.filter((example) => example.match && !example.match.route.models.includes(model))))
+}
+
+function byRoute(examples: Example[]): Map<Route, Example[]> {
+  const routes = new Map<Route, Example[]>()
+  for (const example of examples) {
+    const route = example.match?.route
+    if (!route) continue
+    const list = routes.get(route)
+    if (list) list.push(example)
+    else routes.set(route, [example])
+  }
+  return routes
+}
+
+/** The deprecation warnings the pages document for the request, as Elasticsearch sends them. */
+function warningHeader(warnings: string[]): { headers?: Record<string, string> } {
+  if (warnings.length === 0) return {}
   // Header values are Latin-1 text: anything else is replaced.
   const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&').replace(/[^\x20-\x7e]/g, '?')}"`
-  return { headers: { warning: example.warnings.map((text) => `299 Elasticsearch-docspec ${quoted(text)}`).join(', ') } }
+  return { headers: { warning: warnings.map((text) => `299 Elasticsearch-docspec ${quoted(text)}`).join(', ') } }
 }
 
 /** The answer written out: JSON (indented with `?pretty`) or text, and the headers Elasticsearch sends. */

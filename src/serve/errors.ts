@@ -4,12 +4,14 @@ export interface EsFailure {
   /** Elasticsearch's exception name, e.g. `illegal_argument_exception`. */
   type: string
   reason: string
+  /** The exception it wraps (`caused_by`), e.g. Java's `number_format_exception` under a bad int parameter. */
+  causedBy?: { type: string; reason: string }
 }
 
-/** Elasticsearch's error body: `{ error: { root_cause, type, reason }, status }`. */
+/** Elasticsearch's error body: `{ error: { root_cause, type, reason, caused_by? }, status }`. */
 export function errorBody(failure: EsFailure): unknown {
   const cause = { type: failure.type, reason: failure.reason }
-  return { error: { root_cause: [cause], ...cause }, status: failure.status }
+  return { error: { root_cause: [cause], ...cause, ...(failure.causedBy && { caused_by: failure.causedBy }) }, status: failure.status }
 }
 
 export function illegalArgument(reason: string, status = 400): EsFailure {

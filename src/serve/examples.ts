@@ -1,5 +1,9 @@
 import { isDeepStrictEqual } from 'node:util'
+import { snippetContents } from '../console/callouts.js'
 import { CATCH_STATUS } from '../console/catch.js'
+import { positionAtLines } from '../console/position.js'
+import { parseConsole } from '../console/requests.js'
+import { applySubstitutions } from '../console/substitute.js'
 import type { ConsoleRequest, PageModel, Snippet } from '../model/types.js'
 import { readDocJson, servedBody, type ServedBody } from './doc-json.js'
 import { errorBody, exceptionTypeFor, type EsFailure } from './errors.js'
@@ -46,8 +50,11 @@ export function pageExamples(model: PageModel, routes: RouteTable): Example[] {
     const requestSnippet = byIndex.get(response.answers)
     const request = requestSnippet?.requests.at(-1)
     if (!requestSnippet || !request) continue
-    const match = routes.find(request.method, request.path)
-    examples.push({ request, response, status: documentedStatus(response, requestSnippet), match, warnings: requestSnippet.test?.warnings ?? [] })
+    const status = documentedStatus(response, requestSnippet)
+    const warnings = requestSnippet.test?.warnings ?? []
+    for (const sent of [request, substitutedRequest(requestSnippet)]) {
+      if (sent) examples.push({ request: sent, response, status, match: routes.find(sent.method, sent.path), warnings })
+    }
   }
   const answered = new Set(model.examples.map((s) => s.answers))
   for (const snippet of model.examples) {
@@ -55,6 +62,32 @@ export function pageExamples(model: PageModel, routes: RouteTable): Example[] {
     if (caught) examples.push(caught)
   }
   return examples
+}
+
+/** The requests a page documents deprecation warnings for (`// TEST[warning:…]`), answered or not. */
+export function warnedRequests(model: PageModel, routes: RouteTable): Example[] {
+  return model.examples.flatMap((snippet) =>
+    snippet.role === 'request' && snippet.test?.warnings.length
+      ? snippet.requests.map((request) => ({ request, status: 200, match: routes.find(request.method, request.path), warnings: snippet.test!.warnings }))
+      : [],
+  )
+}
+
+/**
+ * The last request of a snippet as its `// TEST[s/…/…/]` substitutions make it, which is what a replay
+ * sends (`GET /_search` becoming `GET /_search?filter_path=aggregations`, a field renamed); undefined
+ * when there are none or they change nothing the request holds.
+ */
+function substitutedRequest(snippet: Snippet): ConsoleRequest | undefined {
+  const substitutions = snippet.test?.substitutions ?? []
+  if (substitutions.length === 0) return undefined
+  const substituted = applySubstitutions(snippetContents(snippet.text), substitutions)
+  if (!substituted.ok) return undefined
+  const request = parseConsole(substituted.text, positionAtLines(snippet.position.file, snippet.position.line)).requests.at(-1)
+  const original = snippet.requests.at(-1)
+  if (!request || !original) return undefined
+  const same = request.method === original.method && request.path === original.path && isDeepStrictEqual(request.query, original.query) && isDeepStrictEqual(request.body?.json ?? request.body?.raw, original.body?.json ?? original.body?.raw)
+  return same ? undefined : request
 }
 
 /**
@@ -138,13 +171,19 @@ function score(example: Example, incoming: Incoming): number {
   return total
 }
 
-/** Whether the example sends exactly this request: same path values, query and body. */
-function sameRequest(example: Example, incoming: Incoming): boolean {
+/** Parameters that only shape how the answer is written (applied by the server to whichever example answers). */
+const PRESENTATION = new Set(['filter_path', 'pretty'])
+
+/**
+ * Whether the example sends exactly this request: same path values, query and body; `loose` leaves out the
+ * parameters that only shape the answer.
+ */
+function sameRequest(example: Example, incoming: Incoming, loose = false): boolean {
   if (example.match?.route !== incoming.match.route) return false
   if (!isDeepStrictEqual(example.match.params, incoming.match.params)) return false
-  if (
-    !isDeepStrictEqual(Object.entries(example.request.query).sort(), [...incoming.query].map(([k, v]) => [k, v]).sort())
-  ) {
+  const meaningful = (query: Iterable<readonly [string, string]>) =>
+    [...query].filter(([name]) => !loose || !PRESENTATION.has(name)).map(([k, v]) => [k, v]).sort()
+  if (!isDeepStrictEqual(meaningful(Object.entries(example.request.query)), meaningful(incoming.query))) {
     return false
   }
   const theirBody = example.request.body?.json ?? example.request.body?.raw
@@ -159,8 +198,7 @@ function sameRequest(example: Example, incoming: Incoming): boolean {
  */
 export function chooseExample(examples: readonly Example[], incoming: Incoming): Example | undefined {
   const successes = examples.filter((e) => e.status < 300)
-  const exact =
-    successes.find((e) => sameRequest(e, incoming)) ?? examples.find((e) => e.status >= 300 && sameRequest(e, incoming))
+  const exact = exactExample(examples, incoming)
   if (exact) return exact
   let best: Example | undefined
   let bestScore = -Infinity
@@ -171,6 +209,14 @@ export function chooseExample(examples: readonly Example[], incoming: Incoming):
     if (s > bestScore) [best, bestScore] = [example, s]
   }
   return best ?? successes[0]
+}
+
+/**
+ * The example sending exactly this request, a success before a failure documented for the same request;
+ * `loose`: but for `filter_path` and `pretty`, which the server applies to any answer.
+ */
+export function exactExample(examples: readonly Example[], incoming: Incoming, loose = false): Example | undefined {
+  return examples.find((e) => e.status < 300 && sameRequest(e, incoming, loose)) ?? examples.find((e) => e.status >= 300 && sameRequest(e, incoming, loose))
 }
 
 /** Strings equal to the example's path values read as the request's: `GET /job/x` answers about `x`. */

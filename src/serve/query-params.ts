@@ -15,6 +15,8 @@ function valueKind(type: string | undefined): ValueKind | undefined {
   if (/\b(array|list)\b|\[\]/.test(t)) return undefined
   if (/\bboolean\b/.test(t)) return 'boolean'
   if (/time\s*(value|units?)|\btimevalue\b|\bduration\b/.test(t)) return 'time'
+  // "byte size units", "byte units": a unit name (b, kb, mb…), not a Java byte.
+  if (/\bunits?\b/.test(t)) return undefined
   if (/\b(integer|int|long|short|byte)\b/.test(t)) return 'int'
   if (/\bfloat\b/.test(t)) return 'float'
   if (/\b(double|number)\b/.test(t)) return 'double'
@@ -79,8 +81,9 @@ function checkValue(param: Param, value: string): EsFailure | undefined {
     case 'int': {
       const width = /\blong\b/i.test(param.type ?? '') ? 'long' : 'int'
       if (parsesAsJavaInteger(value, width)) return undefined
-      // Elasticsearch says "int" for long parameters too.
-      return illegalArgument(`Failed to parse int parameter [${param.name}] with value [${value}]`)
+      // Elasticsearch says "int" for long parameters too, and wraps Java's parse error.
+      const causedBy = { type: 'number_format_exception', reason: `For input string: "${value}"` }
+      return { ...illegalArgument(`Failed to parse int parameter [${param.name}] with value [${value}]`), causedBy }
     }
     case 'float':
     case 'double': {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ConsoleRequest } from '../../src/model/types.js'
+import { exactBodyText } from '../../src/console/body.js'
 import { parseConsole } from '../../src/console/requests.js'
 import { positionAtLines } from '../../src/console/position.js'
 
@@ -75,6 +76,26 @@ describe('bodies', () => {
     expect(got.diagnostics).toEqual([])
     expect(got.requests).toHaveLength(1)
     expect(got.requests[0]!.body).toMatchObject({ kind: 'json', json: want })
+  })
+
+  it('writes a body holding an integer past 2^53 with its integers as written', () => {
+    const [term, bulk, small] = parse(
+      'GET counters/_search',
+      '{ "query": { "term": { "n": 18446744073709551615 } }, "size": 2,',
+      '  # hash comment',
+      '  "script": """a "b" c""", "f": 1.5e3 }',
+      '',
+      'POST counters/_bulk',
+      '{"index":{"_id":1}}',
+      '// a comment line',
+      '{"n": -9223372036854775809}',
+      '',
+      'PUT counters/_doc/1',
+      '{ "n": 9007199254740991 }',
+    ).requests.map((r) => exactBodyText(r.body!))
+    expect(term).toBe('{"query":{"term":{"n":18446744073709551615}},"size":2,"script":"a \\"b\\" c","f":1.5e3}')
+    expect(bulk).toBe('{"index":{"_id":1}}\n{"n":-9223372036854775809}\n')
+    expect(small).toBeUndefined()
   })
 
   it('keeps the raw text without callouts or surrounding blank lines', () => {

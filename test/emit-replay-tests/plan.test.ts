@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { parseConsole } from '../../src/console/requests.js'
+import { positionAtLines } from '../../src/console/position.js'
 import { planPage } from '../../src/emit/replay-tests/plan.js'
 import { matchResponse } from '../../src/replay/match.js'
 import { options, page, request, rollupStop, SETUPS } from '../replay/models.js'
@@ -24,6 +26,16 @@ describe('snippets to tests', () => {
       { name: `p › ${FILE}:1`, steps: ['GET /a', 'check 3'] },
       { name: `p › ${FILE}:5`, steps: ['GET /b'] },
     ])
+  })
+
+  it('keeps a body holding an integer past 2^53 as written, beside its value', () => {
+    const text = 'GET /c/_search\n{ "query": { "term": { "n": 18446744073709551615 } } }'
+    const requests = parseConsole(text, positionAtLines(FILE, 1)).requests
+    const step = plan([{ line: 1, role: 'request', text, requests }]).plan?.tests[0]?.steps[0]
+    expect(step).toMatchObject({ kind: 'request', body: { kind: 'json', json: { query: { term: { n: 2 ** 64 } } }, exact: '{"query":{"term":{"n":18446744073709551615}}}' } })
+    const small = plan([{ line: 1, role: 'request', text: 'PUT /c', requests: [request(FILE, 1, 'PUT', '/c', { n: 1 })] }]).plan?.tests[0]?.steps[0]
+    expect(small).toMatchObject({ body: { kind: 'json', json: { n: 1 } } })
+    expect(small).not.toHaveProperty('body.exact')
   })
 
   it('chains continued snippets, also after a response', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chapterOf, classify, failedRequestPath, formatMarkdown, summarize } from '../../scripts/engine/report.mjs'
+import { chapterOf, classify, classifyEmbedded, failedRequestPath, fileOfTest, formatMarkdown, summarize } from '../../scripts/engine/report.mjs'
 
 const error = (request: string, type: string, reason: string, status = 400) =>
   `${request} (docs/reference/p.asciidoc:3): answered ${status}\n{"error":{"root_cause":[{"type":"${type}","reason":"${reason}"}],"type":"${type}","reason":"${reason}"},"status":${status}}`
@@ -9,6 +9,12 @@ describe('verify:engine report', () => {
     expect(chapterOf('docs/reference/aggregations/metrics/avg-aggregation.asciidoc')).toBe('aggregations')
     expect(chapterOf('reference/cat/indices.asciidoc')).toBe('cat')
     expect(chapterOf('docs/reference/api-conventions.asciidoc')).toBe('api-conventions.asciidoc')
+  })
+
+  it('reads the snippet file from a test name', () => {
+    expect(fileOfTest('cat-health › docs/reference/cat/health.asciidoc:70')).toBe('docs/reference/cat/health.asciidoc')
+    expect(fileOfTest('p › x-pack/docs/en/a b.asciidoc:561:1')).toBe('x-pack/docs/en/a b.asciidoc')
+    expect(fileOfTest('no file here')).toBeUndefined()
   })
 
   it('reads the failing request from a failure message', () => {
@@ -47,16 +53,34 @@ describe('verify:engine report', () => {
     })
   })
 
-  it('counts each run per chapter and classifies the failures of the runs asked for', () => {
-    const tests = [
-      { name: 'a › line 1', file: 'a.test.ts', state: 'passed' as const },
-      { name: 'a › line 5', file: 'a.test.ts', state: 'failed' as const, message: error('PUT /_ml/x', 'x', 'y') },
-      { name: 'a › line 9', file: 'a.test.ts', state: 'failed' as const, message: error('PUT /_ml/y', 'x', 'y') },
-      { name: 'a › line 12', file: 'a.test.ts', state: 'failed' as const, message: error('PUT /_ml/z', 'x', 'y') },
-      { name: 'b › line 2', file: 'b.test.ts', state: 'skipped' as const },
+  it('says why a test fails on the embedded server: a gap of the pages, or a limit of answering from examples', () => {
+    const pretty405 = `GET /_cluster/settings (docs/reference/p.asciidoc:4): answered 405\n{\n  "error": {\n    "reason": "Incorrect HTTP method for uri [/_cluster/settings] and method [GET], allowed: [PUT]"\n  }\n}`
+    const cases: [string, string][] = [
+      [error('POST /test/test', 'resource_not_found_exception', 'no handler found for uri [/test/test] and method [POST]', 404), 'page'],
+      [pretty405, 'page'],
+      [error('PUT /_bulk', 'illegal_argument_exception', 'request [/_bulk] contains unrecognized parameter: [refresh]'), 'page'],
+      ['setup host, docs/build.gradle:222: set: the last answer has nothing at master_node', 'embedded'],
+      ['response does not match TESTRESPONSE at docs/reference/p.asciidoc:9 (as the doc tests match _cat and non_json text)\n', 'page'],
+      ['response does not match TESTRESPONSE at docs/reference/p.asciidoc:9\nfirst difference at $body.hits.total.value: expected 1, got 0', 'embedded'],
+      ['GET /x (docs/reference/p.asciidoc:3): answered 500\n{}', 'unclassified'],
     ]
-    const pages: Record<string, string> = { 'a.test.ts': 'docs/reference/ml/a.asciidoc', 'b.test.ts': 'docs/reference/cat.asciidoc' }
-    const summary = summarize({ engine: { tests }, embedded: { tests: tests.map((t) => ({ ...t, state: 'passed' as const })) } }, (f) => pages[f], { classifyRuns: ['engine'] })
+    expect(cases.map(([message]) => classifyEmbedded({ message }).klass)).toEqual(cases.map(([, klass]) => klass))
+    const tests = [{ name: 'a › docs/reference/a.asciidoc:1', state: 'failed' as const, message: cases[3]![0] }]
+    const summary = summarize({ engine: { tests }, embedded: { tests } }, { classifyRuns: ['engine', 'embedded'], classifiers: { embedded: classifyEmbedded } })
+    expect(summary.classes.embedded![0]).toMatchObject({ klass: 'embedded', count: 1 })
+    expect(summary.classes.engine![0]).toMatchObject({ klass: 'unclassified' })
+  })
+
+  it('counts each run per chapter and classifies the failures of the runs asked for', () => {
+    const A = 'docs/reference/ml/a.asciidoc'
+    const tests = [
+      { name: `a › ${A}:1`, state: 'passed' as const },
+      { name: `a › ${A}:5`, state: 'failed' as const, message: error('PUT /_ml/x', 'x', 'y') },
+      { name: `a › ${A}:9`, state: 'failed' as const, message: error('PUT /_ml/y', 'x', 'y') },
+      { name: `a › ${A}:12`, state: 'failed' as const, message: error('PUT /_ml/z', 'x', 'y') },
+      { name: 'b › docs/reference/cat.asciidoc:2', state: 'skipped' as const },
+    ]
+    const summary = summarize({ engine: { tests }, embedded: { tests: tests.map((t) => ({ ...t, state: 'passed' as const })) } }, { classifyRuns: ['engine'] })
     expect(summary.totals).toEqual({ engine: { passed: 1, failed: 3, skipped: 1 }, embedded: { passed: 5, failed: 0, skipped: 0 } })
     expect(summary.chapters).toEqual([
       { chapter: 'cat.asciidoc', engine: { passed: 0, failed: 0, skipped: 1 }, embedded: { passed: 1, failed: 0, skipped: 0 } },
@@ -65,7 +89,8 @@ describe('verify:engine report', () => {
     expect(summary.failures.embedded).toEqual([])
     expect(summary.classes.engine).toHaveLength(1)
     expect(summary.classes.engine![0]).toMatchObject({ klass: 'engine', count: 3 })
-    expect(summary.classes.engine![0]!.examples.map((e) => e.name)).toEqual(['a › line 5', 'a › line 9'])
+    expect(summary.classes.engine![0]!.examples.map((e) => e.name)).toEqual([`a › ${A}:5`, `a › ${A}:9`])
+    expect(summary.failures.engine![0]).toMatchObject({ page: A, chapter: 'ml' })
 
     const markdown = formatMarkdown(summary, { title: 'T', runs: [{ key: 'engine', label: 'engine' }, { key: 'embedded', label: 'embedded' }], notes: ['n'] })
     expect(markdown).toContain('| engine | 1 | 3 | 1 |')

@@ -88,6 +88,21 @@ describe('snippet dialects', () => {
     expect(model.examples[0]!.requests[0]!.body).toMatchObject({ kind: 'json', raw: '{\n  "a": 1,\n  "b": oops\n}' })
     expect(model.examples[0]!.requests[0]!.body!.json).toBeUndefined()
   })
+
+  it('reads // TEST[...] under a response as the doc build does: its substitutions and skip are the response\'s', async () => {
+    const page = apiPage(
+      '==== {api-examples-title}\n\n[source,console]\n----\nPOST _demo/a/_clean\n----\n\n[source,console-result]\n----\n{ "removed": 5, "bytes": 20 }\n----\n' +
+        '// TEST[s/"removed": 5/"removed": 0/]\n// TESTRESPONSE[s/"bytes": 20/"bytes": 0/]\n// TEST[s/0/$body.$_path/]\n\n' +
+        '[source,console]\n----\nPOST _demo/b/_flush\n----\n\n[source,console-result]\n----\n{ "ok": true }\n----\n// TEST[skip: answers vary]\n',
+    )
+    const model = await extractModel(page)
+    const [, cleaned, , flushed] = model.examples
+    expect(cleaned?.role).toBe('response')
+    expect(cleaned?.testResponse?.substitutions.map((s) => s.replacement)).toEqual(['"removed": 0', '"bytes": 0', '$body.$_path'])
+    expect(cleaned?.responseJson).toEqual({ removed: '$body.$_path', bytes: '$body.$_path' })
+    expect(flushed?.testResponse?.skip).toBe('answers vary')
+    expect(rules(model)).toEqual([])
+  })
 })
 
 describe('includes in pages', () => {

@@ -39,6 +39,21 @@ describe('sendRequest', () => {
       { method: 'POST', url: '/prefix/_bulk', type: 'application/x-ndjson', body: '{"index":{}}\n{"a":1}\n' },
     ],
     [
+      'a body with integers past 2^53 as written',
+      { ...base, method: 'GET', path: '/c/_search', body: { kind: 'json', json: { n: 2 ** 64 }, exact: '{"n":18446744073709551615}' } },
+      { method: 'GET', url: '/prefix/c/_search', type: 'application/json', body: '{"n":18446744073709551615}' },
+    ],
+    [
+      'such a body serialized when a reference changes it',
+      { ...base, method: 'POST', path: '/c/_doc', body: { kind: 'json', json: { id: '$body._id', n: 2 ** 64 }, exact: '{"id":"$body._id","n":18446744073709551615}' } },
+      { method: 'POST', url: '/prefix/c/_doc', type: 'application/json', body: '{"id":"a/b","n":18446744073709552000}' },
+    ],
+    [
+      'NDJSON with integers past 2^53 as written',
+      { ...base, method: 'POST', path: '/_bulk', body: { kind: 'ndjson', lines: [{ index: {} }, { n: 2 ** 64 }], exact: '{"index":{}}\n{"n":18446744073709551615}\n' } },
+      { method: 'POST', url: '/prefix/_bulk', type: 'application/x-ndjson', body: '{"index":{}}\n{"n":18446744073709551615}\n' },
+    ],
+    [
       'encoded path segments and query',
       { ...base, method: 'GET', path: '/%3Cidx-%7Bnow%2Fd%7D%3E/_search', query: { q: 'user:kimchy', v: '' } },
       { method: 'GET', url: '/prefix/%3Cidx-%7Bnow%2Fd%7D%3E/_search?q=user%3Akimchy&v=', body: '' },

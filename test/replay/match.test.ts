@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catPattern, firstDifference, matchResponse, parseExpectedJson, resolveReferences } from '../../src/replay/match.js'
+import { buildValues, catPattern, firstDifference, matchResponse, parseExpectedJson, resolveReferences } from '../../src/replay/match.js'
 import type { ResponseMode } from '../../src/replay/types.js'
 import { catPatternSource } from '../../src/emit/replay-tests/plan.js'
 
@@ -152,11 +152,58 @@ describe('building blocks', () => {
     })
   })
 
+  it.each([
+    ['a trailing comma', '{\n  "took": $body.took,\n  "buckets": [ { "key": "a" }, ],\n}', { took: '$body.took', buckets: [{ key: 'a' }] }],
+    ['a string broken over lines (folded into one)', '{ "description": "message:get\n      message:search" }', { description: 'message:get message:search' }],
+    ['a number with a leading zero', '{ "doc_count": 00 }', { doc_count: 0 }],
+  ])('reads what the doc tests read as YAML flow: %s', (_name, text, value) => {
+    expect(parseExpectedJson(text)).toEqual(value)
+  })
+
+  it('still refuses what neither JSON nor YAML flow reads, with the JSON reason', () => {
+    expect(() => parseExpectedJson('{ "a": 1 ...')).toThrow(/./)
+    expect(() => parseExpectedJson('green open my-index')).toThrow(/./)
+  })
+
+  it('matches an answer against a response the doc tests read as YAML', () => {
+    const result = check('{"took":3,"hits":{"total":1},"doc_count":0}', '{\n  "took": $body.took,\n  "hits": $body.hits,\n  "doc_count": 00,\n}', 'json')
+    expect(result).toEqual({ ok: true })
+  })
+
+  it('reads an escaped dot in a reference as part of the key, however many backslashes escape it', () => {
+    const actual = { i: { settings: { 'index.version.created': '7100099' } } }
+    expect(resolveReferences('$body.i.settings.index\\.version\\.created', actual)).toBe('7100099')
+    expect(resolveReferences('$body.i.settings.index\\\\.version\\\\.created', actual)).toBe('7100099')
+    expect(resolveReferences('$body.i.settings.index.version.created', actual)).toBe('$body.i.settings.index.version.created')
+  })
+
   it('resolves $_path to the path where the reference stands', () => {
     expect(resolveReferences({ x: { y: ['$body.$_path'] } }, { x: { y: [5] } })).toEqual({ x: { y: [5] } })
   })
 
   it('reports the first difference in expected order', () => {
     expect(firstDifference({ a: 1, b: 2 }, { a: 0, b: 0 })).toEqual({ path: ['a'], message: 'expected 1, got 0' })
+  })
+})
+
+describe("the server's build values, as the doc build puts {version} and its kin into every snippet", () => {
+  const build = buildValues({ name: 'node-0', version: { number: '7.10.0-SNAPSHOT', lucene_version: '8.7.0', build_flavor: 'default', build_type: 'tar' } })
+
+  it('reads them from the answer to GET /', () => {
+    expect(build).toEqual({ version: '7.10.0', version_qualified: '7.10.0-SNAPSHOT', lucene_version: '8.7.0', build_flavor: 'default', build_type: 'tar' })
+    expect(buildValues({ tagline: 'no version' })).toEqual({})
+  })
+
+  it('puts them into a _cat pattern as literal text', () => {
+    const expected = { expected: 'id \\s+v\\s*\n .+ \\s+{version}\\s*', mode: 'cat' as const }
+    expect(matchResponse({ status: 200, text: 'id   v\nab12 7.10.0\n' }, expected, where, new Map(), build)).toEqual({ ok: true })
+    expect(matchResponse({ status: 200, text: 'id   v\nab12 7x10y0\n' }, expected, where, new Map(), build).ok).toBe(false)
+    expect(matchResponse({ status: 200, text: 'id   v\nab12 7.10.0\n' }, expected, where).ok).toBe(false)
+  })
+
+  it('puts them into JSON and text', () => {
+    const json = { expected: '{"version": {"number": "{version_qualified}", "lucene_version": "{lucene_version}"}}', mode: 'json' as const }
+    expect(matchResponse({ status: 200, text: '{"version":{"number":"7.10.0-SNAPSHOT","lucene_version":"8.7.0"}}' }, json, where, new Map(), build)).toEqual({ ok: true })
+    expect(matchResponse({ status: 200, text: 'running 7.10.0 (tar)' }, { expected: 'running {version} ({build_type})', mode: 'text' }, where, new Map(), build)).toEqual({ ok: true })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { documentedApi, type DocRequest } from '../../src/serve/answer.js'
-import { mlJobs, rollupStopJob } from './models.js'
+import { mlJobs, page, requestSnippet, responseSnippet, rollupStopJob } from './models.js'
 
 // The documented API answered as a function, without a socket: what the server sends is exactly this.
 const { answer, notes } = documentedApi([rollupStopJob(), mlJobs()])
@@ -79,4 +79,57 @@ describe('answer', () => {
     const reason = 'Incorrect HTTP method for uri [/_rollup/job/sensor/_stop] and method [HEAD], allowed: [POST]'
     expect(head.headers['content-length']).toBe(Buffer.byteLength(esError(405, 'illegal_argument_exception', reason)))
   })
+
+  it("answers a request another page sends exactly with that page's answer, others with the endpoint's own examples", () => {
+    // A guide page stopping a job of its own (no endpoint documented there), as aggregation and setup guides do with _search.
+    const guide = page({
+      id: 'rollup-guide',
+      endpoints: [],
+      examples: [
+        requestSnippet(0, 'POST /_rollup/job/nightly/_stop?timeout=1m'),
+        responseSnippet(1, 0, '{ "stopped": true, "job": "nightly" }'),
+        requestSnippet(2, 'POST /_rollup/job/sensor/_stop'),
+        responseSnippet(3, 2, '{ "stopped": false }'),
+        requestSnippet(4, 'POST /_rollup/job/sensor/_stop?filter_path=stopped'),
+        responseSnippet(5, 4, '{ "stopped": "filtered" }'),
+      ],
+    })
+    const withGuide = documentedApi([rollupStopJob(), guide])
+    expect(withGuide.answer(request('POST', '/_rollup/job/nightly/_stop?timeout=1m')).body).toBe('{"stopped":true,"job":"nightly"}')
+    // The endpoint's own page documents this very request: its answer wins.
+    expect(withGuide.answer(request('POST', '/_rollup/job/sensor/_stop')).body).toBe('{"stopped":true}')
+    // The guide sends this one as written, filter_path included: its answer comes before the own page's same request without it.
+    expect(withGuide.answer(request('POST', '/_rollup/job/sensor/_stop?filter_path=stopped')).body).toBe('{"stopped":"filtered"}')
+    // Not sent as written anywhere: the best of the endpoint's own examples, never the guide's.
+    expect(withGuide.answer(request('POST', '/_rollup/job/nightly/_stop')).body).toBe('{"stopped":true}')
+  })
+
+  it('sends the warnings a page documents for a request it shows no answer to, with the answer chosen for it', () => {
+    const deprecated = page({
+      id: 'rollup-deprecated',
+      endpoints: [],
+      examples: [requestSnippet(0, 'POST /_rollup/job/old/_stop?timeout=5s', undefined, { warnings: ['[old] jobs are deprecated'] })],
+    })
+    const api = documentedApi([rollupStopJob(), deprecated])
+    const warned = api.answer(request('POST', '/_rollup/job/old/_stop?timeout=5s'))
+    expect(warned.status).toBe(200)
+    expect(warned.headers.warning).toBe('299 Elasticsearch-docspec "[old] jobs are deprecated"')
+    expect(api.answer(request('POST', '/_rollup/job/old/_stop')).headers.warning).toBeUndefined()
+  })
+
+  it('answers a request as its TEST substitutions make it, filter_path and pretty left out of the comparison', () => {
+    const guide = page({
+      id: 'rollup-guide',
+      endpoints: [],
+      examples: [
+        requestSnippet(0, 'POST /_rollup/job/my-job/_stop', undefined, { substitutions: [{ pattern: 'my-job', replacement: 'nightly' }] }),
+        responseSnippet(1, 0, '{ "stopped": true, "job": "nightly" }'),
+      ],
+    })
+    const api = documentedApi([rollupStopJob(), guide])
+    expect(api.answer(request('POST', '/_rollup/job/nightly/_stop')).body).toBe('{"stopped":true,"job":"nightly"}')
+    expect(api.answer(request('POST', '/_rollup/job/nightly/_stop?filter_path=job')).body).toBe('{"job":"nightly"}')
+    expect(api.answer(request('POST', '/_rollup/job/my-job/_stop')).body).toBe('{"stopped":true,"job":"nightly"}')
+  })
 })
+

@@ -123,12 +123,11 @@ describe('query validation', () => {
     expect(res.json).toEqual(esError(400, type, reason))
   })
 
-  it('refuses a non-integer for an integer parameter', async () => {
+  it('refuses a non-integer for an integer parameter, with the Java parse error as its cause', async () => {
     const res = await call('GET', '/_ml/anomaly_detectors?size=ten')
     expect(res.status).toBe(400)
-    expect(res.json).toEqual(
-      esError(400, 'illegal_argument_exception', 'Failed to parse int parameter [size] with value [ten]'),
-    )
+    const refusal = esError(400, 'illegal_argument_exception', 'Failed to parse int parameter [size] with value [ten]')
+    expect(res.json).toEqual({ ...refusal, error: { ...refusal.error, caused_by: { type: 'number_format_exception', reason: 'For input string: "ten"' } } })
   })
 
   it.each([

@@ -3,6 +3,7 @@
  * `TEST[continued]` chains onto the previous one, a response checks the last answer of the test holding
  * the snippet it answers, `TESTSETUP`/`TEARDOWN` wrap every test, and named setups come from a setups file.
  */
+import { exactBodyText } from '../../console/body.js'
 import { snippetContents } from '../../console/callouts.js'
 import { positionAtLines } from '../../console/position.js'
 import { parseKibana } from '../../console/kibana.js'
@@ -252,8 +253,9 @@ function fromModel(request: ConsoleRequest, pageFile: string, target?: SnippetTa
   if (target === 'kibana') replay.target = target
   if (request.headers) replay.headers = { ...request.headers }
   const body = request.body
-  if (body?.kind === 'json' && body.json !== undefined) replay.body = { kind: 'json', json: body.json }
-  else if (body?.kind === 'ndjson' && Array.isArray(body.json)) replay.body = { kind: 'ndjson', lines: body.json }
+  const exact = body ? exactBodyText(body) : undefined
+  if (body?.kind === 'json' && body.json !== undefined) replay.body = { kind: 'json', json: body.json, ...(exact !== undefined && { exact }) }
+  else if (body?.kind === 'ndjson' && Array.isArray(body.json)) replay.body = { kind: 'ndjson', lines: body.json, ...(exact !== undefined && { exact }) }
   // Text, or JSON that does not parse: sent as written, as the doc tests would.
   else if (body) replay.body = { kind: 'text', text: replaceTripleQuotes(body.raw) }
   return replay

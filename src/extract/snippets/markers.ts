@@ -1,11 +1,13 @@
 import { diagnostic } from '../../model/diagnostic.js'
-import type { Diagnostic, Snippet, SourcePosition } from '../../model/types.js'
+import type { Diagnostic, Snippet, SourcePosition, Substitution, TestOptions } from '../../model/types.js'
 import { emptyTestOptions, parseTestOptions, type MarkerKind } from './test-options.js'
 
 /** The snippet fields its marker comments set (`markers` keeps the recognised ones verbatim, in order). */
 export interface Markers extends Pick<Snippet, 'markers' | 'console' | 'notConsole' | 'testSetup' | 'teardown' | 'test' | 'testResponse'> {
   /** `// KIBANA`: a request to Kibana's HTTP API. */
   kibana: boolean
+  /** The `s/…/…/` of `// TEST[...]` and `// TESTRESPONSE[...]` lines alike, in the order written. */
+  substitutions: Substitution[]
   diagnostics: Diagnostic[]
 }
 
@@ -16,7 +18,7 @@ const OPTIONS = /^\/\/\s*(TESTRESPONSE|TEST)(?=\[|\s*$)/
 
 /** Parses the marker comments that follow a snippet; several `// TEST[...]` lines accumulate into one TestOptions. */
 export function parseMarkers(comments: { text: string; position: SourcePosition }[]): Markers {
-  const result: Markers = { markers: [], console: false, notConsole: false, testSetup: false, teardown: false, kibana: false, diagnostics: [] }
+  const result: Markers = { markers: [], console: false, notConsole: false, testSetup: false, teardown: false, kibana: false, substitutions: [], diagnostics: [] }
   for (const { text: raw, position } of comments) {
     const text = raw.trimEnd()
     const flag = FLAG.exec(text)
@@ -53,9 +55,24 @@ export function parseMarkers(comments: { text: string; position: SourcePosition 
       )
       if (close < open) continue
     }
+    const before = options.substitutions.length
     for (const problem of parseTestOptions(text.slice(open + 1, close), kind, options)) {
       result.diagnostics.push(diagnostic(problem.rule, at(open + 1 + problem.offset), problem.message))
     }
+    result.substitutions.push(...options.substitutions.slice(before))
   }
   return result
+}
+
+/**
+ * The options a response snippet is checked with. The doc build keeps one substitution list and one skip
+ * per snippet, whichever marker sets them, so a `// TEST[s/…/…/]` or `// TEST[skip:…]` under a
+ * `console-result` block changes the response as a `// TESTRESPONSE[...]` would.
+ */
+export function responseOptions(markers: Markers): TestOptions | undefined {
+  const { test, testResponse } = markers
+  if (!test) return testResponse
+  const options = testResponse ?? emptyTestOptions()
+  const skip = options.skip ?? test.skip
+  return { ...options, substitutions: markers.substitutions, ...(skip !== undefined && { skip }) }
 }
