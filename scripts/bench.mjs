@@ -1,21 +1,24 @@
 #!/usr/bin/env node
 /**
- * Whole-docs-tree benchmark: `npm run bench` (builds `dist/` first).
+ * Whole-docs-tree benchmark: `npm run bench` (builds `dist/` first; `-- --repeat N` runs it N times and
+ * prints the spread of each ratio).
  *
- * Over the Elasticsearch reference pages in ../shared (124 files) and over a 2,000-page tree made by
- * replicating them under new names and ids beside the originals (so their includes still resolve), it
- * measures, on the same files:
- *   (a) bare Asciidoctor `load` of each file (includes resolved by Asciidoctor, the same attributes,
- *       sourcemap on): the floor of any Asciidoctor-based extractor;
- *   (b) docspec extract (one thread, then worker threads);
- *   (c) docspec generate without cache: extract + types + replay tests + prettier, written to a temp dir;
- * then generate with a cold cache, and again after one page changed (the incremental rebuild).
- * On the whole Elasticsearch 7.10 book in ../shared (docs/reference and x-pack/docs, the book's root
- * docs/reference/index.asciidoc) it measures, on the pages docspec reads: (a) bare Asciidoctor `load` of
- * each page (includes read by it, with the attributes its book gives it); the book walk alone; docspec
- * extract (one thread, no cache), as docs CI runs it; and extract again from a warm cache.
- * Each phase runs in a fresh Node process, so times include JIT warm-up but not module loading, and
- * peak RSS is the phase's own.
+ * Every figure is a ratio to the floor measured in the same run: a bare, single-thread Asciidoctor `load`
+ * of each page's own text (no includes, sourcemap on, no logger, no attributes), the least any
+ * Asciidoctor-based extractor must do. Three trees:
+ *   - the Elasticsearch reference pages of ../shared/corpus (docs/reference, 122 pages);
+ *   - a 2,000-page tree made by replicating them under new names and ids beside the originals (so their
+ *     includes still resolve);
+ *   - the whole Elasticsearch 7.10 book of ../shared/corpus/es-book (docs/reference and x-pack/docs, the
+ *     book's root docs/reference/index.asciidoc, both build.gradle setups files), as a docs CI runs it.
+ * On each: extract with a cold cache (one thread, and threads as the CLI picks them), generate with a cold
+ * cache (what `docspec generate` does on a fresh clone), the same after one page changed (warm cache), and
+ * `docspec replay` of the generated tests against the embedded server, whole and with `--filter` naming one
+ * page's test. Also printed: an Asciidoctor load that reads the includes itself (the earlier floor), and on
+ * the book the book walk alone. Each phase runs in a fresh Node process (`--phase=…`): times include JIT
+ * warm-up but not module loading (replay runs are the whole CLI process, as a user sees them). The floor is
+ * measured before and after docspec's phases and the ratios take the mean; beside each wall-time ratio, the
+ * ratio of CPU time (every thread's), which a busy machine disturbs less.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -24,51 +27,68 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const corpus = path.resolve(projectRoot, '../shared/corpus/elasticsearch/docs/reference')
+const corpusDocs = path.resolve(projectRoot, '../shared/corpus/elasticsearch/docs')
 const book = path.resolve(projectRoot, '../shared/corpus/es-book')
-const BOOK_INPUTS = ['docs/reference', 'x-pack/docs']
 const TREE_PAGES = 2000
 // The phases run a snapshot of dist/ taken after the build, so that a rebuild during the benchmark (an
 // editor's watch, a test run) cannot change the code between phases or invalidate the cache mid-way.
 const snapshot = path.join(projectRoot, 'node_modules/.cache/docspec-bench')
 const dist = (module) => import(pathToFileURL(path.join(snapshot, 'dist', module)).href)
+const GOALS = { extract: 1.0, generate: 2.0, onePageShare: 0.05, onePageMs: 1000, testsPerSecond: 1000, filterMs: 2000 }
 
 const phaseArg = process.argv.find((a) => a.startsWith('--phase='))
-if (phaseArg) await runPhase(phaseArg.slice('--phase='.length), process.argv[3], process.argv[4])
+if (phaseArg) await runPhase(phaseArg.slice('--phase='.length), JSON.parse(fs.readFileSync(process.argv[process.argv.indexOf(phaseArg) + 1], 'utf8')))
 else await main()
 
 async function main() {
-  if (!fs.existsSync(corpus)) {
-    console.log(`bench: ${path.relative(process.cwd(), corpus)} not found (the shared corpus is not checked out); nothing to measure.`)
+  if (!fs.existsSync(corpusDocs)) {
+    console.log(`bench: ${path.relative(process.cwd(), corpusDocs)} not found (the shared corpus is not checked out); nothing to measure.`)
     return
   }
+  const repeatArg = process.argv.indexOf('--repeat')
+  const repeat = repeatArg > 0 ? Number(process.argv[repeatArg + 1]) : 1
   const build = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
   fs.rmSync(snapshot, { recursive: true, force: true })
   fs.cpSync(path.join(projectRoot, 'dist'), path.join(snapshot, 'dist'), { recursive: true })
   fs.copyFileSync(path.join(projectRoot, 'package.json'), path.join(snapshot, 'package.json'))
-
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'docspec-bench-'))
   try {
-    const small = path.join(work, 'corpus')
-    fs.cpSync(corpus, small, { recursive: true })
-    const big = path.join(work, 'tree')
-    const pages = await makeTree(corpus, big, TREE_PAGES)
+    const trees = await makeTrees(work)
     console.log(`bench on ${os.cpus().length} CPU(s), Node ${process.version}`)
-    report('corpus', small, await measure(small, work, { pages: await countPages(small) }))
-    report(`${TREE_PAGES}-page tree`, big, await measure(big, work, { pages, incremental: true }))
-    if (fs.existsSync(path.join(book, 'docs/reference/index.asciidoc'))) reportBook(measureBook(work))
-    else console.log(`\nbench: ${path.relative(process.cwd(), book)} not found; the book is not measured.`)
+    const runs = []
+    for (let i = 0; i < repeat; i++) {
+      if (repeat > 1) console.log(`\nrun ${i + 1} of ${repeat}`)
+      const ratios = {}
+      for (const tree of trees) ratios[tree.name] = report(tree, measure(tree, work))
+      runs.push(ratios)
+    }
+    if (repeat > 1) reportSpread(runs)
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
     fs.rmSync(snapshot, { recursive: true, force: true })
   }
 }
 
-/** Pages (files with a title) under a folder, by docspec's own reading. */
-async function countPages(dir) {
-  const { extractFiles } = await dist('extract/index.js')
-  return (await extractFiles([dir], { root: dir, attributes: {} })).models.length
+/** The trees measured: inputs, root, setups, the page edited for the one-page rebuild. */
+async function makeTrees(work) {
+  const corpus = path.join(work, 'corpus')
+  fs.cpSync(path.join(corpusDocs, 'reference'), corpus, { recursive: true })
+  const tree = path.join(work, 'tree')
+  await makeTree(corpus, tree, TREE_PAGES)
+  const setups = [path.join(corpusDocs, 'build.gradle')]
+  const trees = [
+    { name: 'corpus', label: 'the Elasticsearch reference pages', root: corpus, inputs: [corpus], setups, edit: 'rollup/apis/stop-job.asciidoc' },
+    { name: 'tree', label: `a ${TREE_PAGES}-page tree made of them`, root: tree, inputs: [tree], setups, edit: 'rollup/apis/stop-job.asciidoc' },
+  ]
+  if (fs.existsSync(path.join(book, 'docs/reference/index.asciidoc'))) {
+    // The book is edited in a copy; its files are read in place otherwise.
+    const copy = path.join(work, 'es-book')
+    fs.cpSync(book, copy, { recursive: true })
+    const inputs = ['docs/reference', 'x-pack/docs'].map((input) => path.join(copy, input))
+    trees.push({ name: 'book', label: `the 7.10 book (${path.relative(process.cwd(), book)}: docs/reference x-pack/docs)`, root: copy, inputs, book: true, setups: ['docs/build.gradle', 'x-pack/docs/build.gradle'].map((f) => path.join(copy, f)), edit: 'docs/reference/rollup/apis/stop-job.asciidoc' })
+  } else console.log(`bench: ${path.relative(process.cwd(), book)} not found; the book is not measured.`)
+  return trees
 }
 
 /**
@@ -92,151 +112,163 @@ async function makeTree(from, to, total) {
   return count
 }
 
-function runChild(phase, dir, options = {}) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--phase=${phase}`, dir, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 26 })
-  if (child.status !== 0) throw new Error(`phase ${phase} failed:\n${child.stderr}`)
+/** Runs a phase in a fresh process; its options go in a file (a book's page list is longer than one argument may be). */
+function runChild(phase, options) {
+  const optionsFile = path.join(os.tmpdir(), `docspec-bench-${process.pid}.json`)
+  fs.writeFileSync(optionsFile, JSON.stringify(options))
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--phase=${phase}`, optionsFile], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  fs.rmSync(optionsFile, { force: true })
+  if (child.status !== 0) throw new Error(`phase ${phase} failed (${child.error?.message ?? child.signal ?? child.status}):\n${child.stderr}`)
   return JSON.parse(child.stdout.trim().split('\n').pop())
 }
 
-async function measure(dir, work, { pages, incremental = false }) {
-  const out = path.join(work, 'out')
-  const cacheDir = path.join(work, 'cache')
+/** Every figure of one tree, each phase in its own process, in one run. */
+function measure(tree, work) {
+  const out = path.join(work, `out-${tree.name}`)
+  const cacheDir = path.join(work, `cache-${tree.name}`)
   const fresh = () => {
     fs.rmSync(out, { recursive: true, force: true })
     fs.rmSync(cacheDir, { recursive: true, force: true })
   }
-  const r = { pages, loadavg: os.loadavg()[0].toFixed(1) }
-  r.load = runChild('load', dir)
-  r.loadSecure = runChild('load-secure', dir)
-  r.loadExpanded = runChild('load-expanded', dir)
-  r.extract = runChild('extract', dir, { workers: 1 })
-  r.extractWorkers = runChild('extract', dir, { workers: os.availableParallelism() })
+  const base = { root: tree.root, inputs: tree.inputs, setups: tree.setups }
+  const r = { loadavg: os.loadavg()[0] }
+  r.pages = runChild('pages', base)
+  const floorStart = runChild('floor', { files: r.pages.files })
+  r.loadIncludes = runChild(tree.book ? 'book-load' : 'load', { ...base, files: r.pages.files })
+  if (tree.book) r.walk = runChild('book-walk', base)
   fresh()
-  r.generate = runChild('generate', dir, { out, cache: false, workers: 1 })
+  r.extract = runChild('extract', { ...base, workers: 1, cacheDir })
   fresh()
-  r.generateWorkers = runChild('generate', dir, { out, cache: false, workers: os.availableParallelism() })
-  if (incremental) {
-    fresh()
-    r.cold = runChild('generate', dir, { out, cacheDir })
-    r.warm = runChild('generate', dir, { out, cacheDir })
-    const page = path.join(dir, 'rollup/apis/stop-job.asciidoc')
-    fs.appendFileSync(page, '\nOne more paragraph for the benchmark.\n')
-    r.onePage = runChild('generate', dir, { out, cacheDir })
-  }
+  r.extractAuto = runChild('extract', { ...base, cacheDir })
+  fresh()
+  r.generate = runChild('generate', { ...base, out, cacheDir })
+  fs.appendFileSync(path.join(tree.root, tree.edit), '\nOne more paragraph for the benchmark.\n')
+  r.onePage = runChild('generate', { ...base, out, cacheDir })
+  // The floor again after docspec's phases: the machine's load drifts during a run, and the ratios take the mean.
+  const floorEnd = runChild('floor', { files: r.pages.files })
+  r.floor = { ms: (floorStart.ms + floorEnd.ms) / 2, cpu: (floorStart.cpu + floorEnd.cpu) / 2, runs: [floorStart.ms, floorEnd.ms] }
+  r.replay = replay(out, [])
+  r.filter = replay(out, ['--filter', r.replay.oneTest])
+  r.loadavgAfter = os.loadavg()[0]
   return r
 }
 
-function report(name, dir, r) {
-  const s = (ms) => `${(ms / 1000).toFixed(2)} s`
-  const mb = (kb) => `${Math.round(kb / 1024)} MB`
-  const pps = (ms) => `${Math.round(r.pages / (ms / 1000))} pages/s`
-  const line = (label, p) => console.log(`  ${label.padEnd(50)} ${s(p.ms).padStart(8)}  ${pps(p.ms).padStart(14)}  peak RSS ${mb(p.rss).padStart(7)}`)
-  const threads = os.availableParallelism()
-  console.log(`\n${name}: ${r.pages} pages (${path.basename(dir)})`)
-  line('(a) Asciidoctor load (includes read by it)', r.load)
-  line('    Asciidoctor load, secure (includes not read)', r.loadSecure)
-  line('    Asciidoctor load of the text docspec parses', r.loadExpanded)
-  line('(b) docspec extract, 1 thread', r.extract)
-  // Mirrors src/extract/pool.ts: threads start only from 150 pages per thread.
-  const threaded = Math.min(threads, Math.floor(r.pages / 150)) >= 2
-  line(`    docspec extract, --workers ${threads}${threaded ? '' : ' (too few pages: ran in one thread)'}`, r.extractWorkers)
-  line('(c) docspec generate, no cache, 1 thread', r.generate)
-  line(`    docspec generate, no cache, --workers ${threads}`, r.generateWorkers)
-  // The ratios use the one-thread runs: what any machine gets, busy or not.
-  const b = r.extract.ms
-  const c = r.generate.ms
-  const ratio = (x, floor) => (x / floor.ms).toFixed(2)
-  console.log(`  b/a = ${ratio(b, r.load)} (target <= 1.5)   c/a = ${ratio(c, r.load)} (target <= 3)`)
-  console.log(`  against the secure load: b ${ratio(b, r.loadSecure)}, c ${ratio(c, r.loadSecure)}; against the load of docspec's own text: b ${ratio(b, r.loadExpanded)}, c ${ratio(c, r.loadExpanded)}`)
-  if (threaded) {
-    const gain = (one, many) => `${((1 - many.ms / one.ms) * 100).toFixed(0)}%`
-    const pays = r.extractWorkers.ms < r.extract.ms * 0.9
-    console.log(`  worker threads: extract ${gain(r.extract, r.extractWorkers)} faster, generate ${gain(r.generate, r.generateWorkers)} faster: ${pays ? 'they pay' : 'they do not pay'} on this machine (load average before: ${r.loadavg})`)
-  }
-  if (r.cold) {
-    line('    generate, cold cache (writes it)', r.cold)
-    line('    generate, warm cache, nothing changed', r.warm)
-    line('    generate, warm cache, one page changed', r.onePage)
-    console.log(`  one-page rebuild: ${s(r.onePage.ms)} (${r.onePage.cached} of ${r.pages} pages from the cache)`)
-  }
-}
-
-function measureBook(work) {
-  const cacheDir = path.join(work, 'book-cache')
-  const r = { loadavg: os.loadavg()[0].toFixed(1) }
-  r.load = runChild('book-load', book)
-  r.walk = runChild('book-walk', book)
-  r.extract = runChild('book-extract', book, { workers: 1 })
-  runChild('book-extract', book, { workers: 1, cacheDir })
-  r.warm = runChild('book-extract', book, { workers: 1, cacheDir })
-  return r
-}
-
-function reportBook(r) {
-  const s = (ms) => `${(ms / 1000).toFixed(2)} s`
-  const line = (label, p) => console.log(`  ${label.padEnd(58)} ${s(p.ms).padStart(8)}  peak RSS ${`${Math.round(p.rss / 1024)} MB`.padStart(7)}`)
-  console.log(`\nthe 7.10 book (${path.relative(process.cwd(), book)}: ${BOOK_INPUTS.join(' ')}): ${r.extract.models} pages, ${r.extract.snippets} snippets, ${r.extract.diagnostics} diagnostics`)
-  line(`(a) Asciidoctor load of the same ${r.load.pages} pages (includes read by it)`, r.load)
-  line('    the book walk alone (Asciidoctor parse of the whole book)', r.walk)
-  line('(b) docspec extract, 1 thread, no cache', r.extract)
-  line(`    docspec extract, warm cache (${r.warm.cached} pages from it)`, r.warm)
-  const ratio = (p) => (p.ms / r.load.ms).toFixed(2)
-  console.log(`  walk/a = ${ratio(r.walk)}   b/a = ${ratio(r.extract)}   warm/a = ${ratio(r.warm)}   (load average before: ${r.loadavg})`)
-}
-
-/** One measurement, in this (child) process: prints `{ ms, rss, … }` as the last stdout line. */
-async function runPhase(phase, dir, optionsJson) {
-  const run = await phaseRunner(phase, dir, JSON.parse(optionsJson ?? '{}'))
+/** `docspec replay` of the generated tests against the embedded server, as its own process: tests and wall time. */
+function replay(out, extra) {
+  const reportFile = path.join(out, '..', 'replay-report.json')
   const started = performance.now()
+  const child = spawnSync(process.execPath, [path.join(snapshot, 'dist/cli/main.js'), 'replay', out, '--quiet', '--reporter', 'json', '--output-file', reportFile, ...extra], { encoding: 'utf8' })
+  const ms = performance.now() - started
+  if (!fs.existsSync(reportFile)) throw new Error(`docspec replay wrote no report (exit ${child.status}):\n${child.stderr}`)
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'))
+  fs.rmSync(reportFile)
+  const ran = report.tests.filter((t) => t.state !== 'skipped')
+  return { ms, tests: report.tests.length, passed: report.passed, failed: report.failed, skipped: report.skipped, oneTest: (ran[Math.floor(ran.length / 2)] ?? report.tests[0])?.name.split(' › ')[0] + ' ›' }
+}
+
+function report(tree, r) {
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`
+  const x = (p) => p.ms / r.floor.ms
+  const mark = (ok) => (ok ? 'met' : 'NOT MET')
+  // The CPU time of a phase (all its threads) against the floor's: steadier than wall time on a busy machine.
+  const cpu = (p) => (p.cpu === undefined ? '' : `cpu ${(p.cpu / r.floor.cpu).toFixed(2)} ×`)
+  const row = (label, value, ratio, goal, p = {}) => console.log(`  ${label.padEnd(52)} ${value.padStart(9)}  ${ratio.padStart(16)}  ${cpu(p).padStart(11)}  ${goal}`)
+  const threads = r.extractAuto.workers > 1 ? `${r.extractAuto.workers} threads` : '1 thread: threads would not pay'
+  console.log(`\n${tree.label}: ${r.pages.models} pages, ${r.pages.snippets} snippets (load average ${r.loadavg.toFixed(1)} before, ${r.loadavgAfter.toFixed(1)} after)`)
+  row(`floor: bare Asciidoctor load of each page's own text (${r.floor.runs.map(s).join(' then ')})`, s(r.floor.ms), '1.00 × floor', '', r.floor)
+  row('Asciidoctor load that reads the includes itself', s(r.loadIncludes.ms), `${x(r.loadIncludes).toFixed(2)} × floor`, '', r.loadIncludes)
+  if (r.walk) row('the book walk alone', s(r.walk.ms), `${x(r.walk).toFixed(2)} × floor`, '', r.walk)
+  row('docspec extract, cold cache, 1 thread', s(r.extract.ms), `${x(r.extract).toFixed(2)} × floor`, '', r.extract)
+  row(`docspec extract, cold cache (${threads})`, s(r.extractAuto.ms), `${x(r.extractAuto).toFixed(2)} × floor`, `goal ≤ ${GOALS.extract.toFixed(1)}: ${mark(x(r.extractAuto) <= GOALS.extract)}`, r.extractAuto)
+  row('docspec generate, cold cache', s(r.generate.ms), `${x(r.generate).toFixed(2)} × floor`, `goal ≤ ${GOALS.generate.toFixed(1)}: ${mark(x(r.generate) <= GOALS.generate)}`, r.generate)
+  const share = r.onePage.ms / r.generate.ms
+  row(`one page changed, warm cache (${r.onePage.cached} cached)`, s(r.onePage.ms), `${(share * 100).toFixed(1)}% of cold`, `goal ≤ 5%, < 1 s: ${mark(share <= GOALS.onePageShare && r.onePage.ms < GOALS.onePageMs)}`, r.onePage)
+  const rate = r.replay.tests / (r.replay.ms / 1000)
+  row(`replay, embedded server (${r.replay.tests} tests: ${r.replay.passed} passed, ${r.replay.failed} failed, ${r.replay.skipped} skipped)`, s(r.replay.ms), `${Math.round(rate)} tests/s`, `goal ≥ ${GOALS.testsPerSecond}: ${mark(rate >= GOALS.testsPerSecond)}`)
+  row(`replay --filter '${r.replay.oneTest}' (${r.filter.tests} tests)`, s(r.filter.ms), `${x(r.filter).toFixed(2)} × floor`, `goal < 2 s: ${mark(r.filter.ms < GOALS.filterMs)}`)
+  return { extract: x(r.extractAuto), extract1: x(r.extract), generate: x(r.generate), onePage: share, onePageMs: r.onePage.ms, testsPerSecond: rate, filterMs: r.filter.ms }
+}
+
+function reportSpread(runs) {
+  console.log(`\nspread over ${runs.length} runs (min – median – max):`)
+  for (const tree of Object.keys(runs[0])) {
+    const parts = Object.keys(runs[0][tree]).map((key) => {
+      const values = runs.map((run) => run[tree][key]).sort((a, b) => a - b)
+      const f = (v) => (key.endsWith('Ms') || key === 'testsPerSecond' ? Math.round(v) : key === 'onePage' ? `${(v * 100).toFixed(1)}%` : v.toFixed(2))
+      return `${key} ${f(values[0])} – ${f(values[Math.floor(values.length / 2)])} – ${f(values[values.length - 1])}`
+    })
+    console.log(`  ${tree}: ${parts.join('; ')}`)
+  }
+}
+
+/** One measurement, in this (child) process: prints `{ ms, cpu, rss, … }` as the last stdout line (cpu: ms of CPU time, every thread's). */
+async function runPhase(phase, options) {
+  const run = await phaseRunner(phase, options)
+  const started = performance.now()
+  const cpuStarted = process.cpuUsage()
   const detail = await run()
   const ms = performance.now() - started
-  console.log(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS, ...detail }))
+  const used = process.cpuUsage(cpuStarted)
+  console.log(JSON.stringify({ ms, cpu: (used.user + used.system) / 1000, rss: process.resourceUsage().maxRSS, ...detail }))
 }
 
-async function phaseRunner(phase, dir, options) {
-  if (phase.startsWith('book-')) return bookPhase(phase, dir, options)
-  const { findPages } = await dist('load/index.js')
-  if (phase === 'load' || phase === 'load-secure') {
-    const { load, LoggerManager, MemoryLogger } = await import('@asciidoctor/core')
-    const { baseAttributes } = await dist('load/attributes.js')
-    const attributes = { ...everyAttribute(baseAttributes({}, dir)), 'attribute-missing': 'skip' }
-    const safe = phase === 'load' ? 'unsafe' : 'secure'
+async function phaseRunner(phase, options) {
+  const { root, inputs } = options
+  if (phase === 'pages') {
+    const { extractInputs } = await dist('run/index.js')
     return async () => {
-      LoggerManager.setLogger(MemoryLogger.create())
-      for (const file of findPages([dir])) {
-        await load(fs.readFileSync(file, 'utf8'), { safe, base_dir: path.dirname(file), sourcemap: true, attributes: { ...attributes } })
-      }
+      const { models } = await extractInputs(inputs, { root, cache: false })
+      return { files: models.map((m) => path.join(root, m.file)), models: models.length, snippets: models.reduce((n, m) => n + m.examples.length, 0) }
     }
   }
-  if (phase === 'load-expanded') {
-    const { load, LoggerManager, MemoryLogger } = await import('@asciidoctor/core')
-    const { loadPage } = await dist('load/index.js')
-    const cache = new Map()
-    // Loaded (includes expanded, reflowed) before the clock starts: only Asciidoctor's parse is timed.
-    const sources = findPages([dir]).map((file) => loadPage(file, { root: dir, cache }))
+  if (phase === 'floor') {
+    const { load, LoggerManager, NullLogger } = await import('@asciidoctor/core')
+    const texts = options.files.map((file) => fs.readFileSync(file, 'utf8'))
     return async () => {
-      LoggerManager.setLogger(MemoryLogger.create())
-      for (const source of sources) {
-        const leveloffset = source.lines.some((l) => /^= \S/.test(l)) ? { leveloffset: '+1' } : {}
-        await load(source.lines, { safe: 'secure', sourcemap: true, attributes: { ...everyAttribute(source.attributes), ...leveloffset, 'attribute-missing': 'skip' } })
-      }
+      LoggerManager.setLogger(NullLogger.create())
+      for (const text of texts) await load(text, { safe: 'secure', sourcemap: true })
     }
   }
+  if (phase === 'load' || phase === 'book-load') return loadWithIncludes(phase, options)
+  if (phase === 'book-walk') {
+    const { bookCandidates, planBooks } = await dist('load/index.js')
+    return async () => ({ pages: (await planBooks([], bookCandidates(inputs), { root, attributes: {}, cache: new Map() })).pages.size })
+  }
+  const cache = options.cacheDir ? { cacheDir: options.cacheDir } : { cache: false }
   if (phase === 'extract') {
-    const { extractFiles } = await dist('extract/index.js')
+    const { extractInputs } = await dist('run/index.js')
     return async () => {
-      const r = await extractFiles([dir], { root: dir, attributes: {} }, { workers: options.workers })
-      return { models: r.models.length }
+      const r = await extractInputs(inputs, { root, ...cache, ...(options.workers && { workers: options.workers }) })
+      return { models: r.models.length, cached: r.cached, workers: r.threads ?? 1 }
     }
   }
   if (phase === 'generate') {
     const { generate } = await dist('run/index.js')
     return async () => {
-      const r = await generate([dir], options)
+      const r = await generate(inputs, { root, out: options.out, setupsFile: options.setups, ...cache })
       return { files: r.result.written.length, cached: r.cached }
     }
   }
   throw new Error(`unknown phase ${phase}`)
+}
+
+/** Asciidoctor loading each page with includes read by it (unsafe mode), with the attributes docspec gives the page. */
+async function loadWithIncludes(phase, { root, inputs, files }) {
+  const { load, LoggerManager, NullLogger } = await import('@asciidoctor/core')
+  const { baseAttributes, overBuiltins } = await dist('load/attributes.js')
+  let attributesOf = () => baseAttributes({}, root)
+  if (phase === 'book-load') {
+    const { bookCandidates, planBooks } = await dist('load/index.js')
+    const plan = await planBooks([], bookCandidates(inputs), { root, attributes: {}, cache: new Map() })
+    attributesOf = (file) => (plan.pages.get(file) ? overBuiltins(plan.pages.get(file).attributes) : baseAttributes({}, root))
+  }
+  const pages = files.map((file) => [file, everyAttribute(attributesOf(file))])
+  return async () => {
+    LoggerManager.setLogger(NullLogger.create())
+    for (const [file, attributes] of pages) {
+      await load(fs.readFileSync(file, 'utf8'), { safe: 'unsafe', base_dir: path.dirname(file), sourcemap: true, attributes: { ...attributes, 'attribute-missing': 'skip' } })
+    }
+  }
 }
 
 /** Every attribute a page has, the built-in ones (its attributes' prototype) included, as one plain object. */
@@ -244,40 +276,4 @@ function everyAttribute(attributes) {
   const out = {}
   for (const name in attributes) out[name] = attributes[name]
   return out
-}
-
-/** Phases on the book: `dir` is the book's tree, its root the docs root. */
-async function bookPhase(phase, dir, options) {
-  const inputs = BOOK_INPUTS.map((input) => path.join(dir, input))
-  if (phase === 'book-load') {
-    const { load } = await import('@asciidoctor/core')
-    const { bookCandidates, planBooks } = await dist('load/index.js')
-    const { extractFiles } = await dist('extract/index.js')
-    // The pages docspec reads, each with the attributes its book gives it, found before the clock starts.
-    const plan = await planBooks([], bookCandidates(inputs), { root: dir, attributes: {}, cache: new Map() })
-    const { models } = await extractFiles(inputs, { root: dir, attributes: {} })
-    const { baseAttributes, overBuiltins } = await dist('load/attributes.js')
-    const pages = models.map((m) => path.join(dir, m.file)).map((file) => {
-      const given = plan.pages.get(file)?.attributes
-      return [file, everyAttribute(given ? overBuiltins(given) : baseAttributes({}, dir))]
-    })
-    return async () => {
-      for (const [file, attributes] of pages) {
-        await load(fs.readFileSync(file, 'utf8'), { safe: 'unsafe', base_dir: path.dirname(file), sourcemap: true, logger: null, attributes: { ...attributes, 'attribute-missing': 'skip' } })
-      }
-      return { pages: pages.length }
-    }
-  }
-  if (phase === 'book-walk') {
-    const { bookCandidates, planBooks } = await dist('load/index.js')
-    return async () => {
-      const plan = await planBooks([], bookCandidates(inputs), { root: dir, attributes: {}, cache: new Map() })
-      return { pages: plan.pages.size }
-    }
-  }
-  const { extractInputs, collectDiagnostics } = await dist('run/index.js')
-  return async () => {
-    const r = await extractInputs(inputs, { root: dir, workers: options.workers, ...(options.cacheDir ? { cacheDir: options.cacheDir } : { cache: false }) })
-    return { models: r.models.length, snippets: r.models.reduce((n, m) => n + m.examples.length, 0), diagnostics: collectDiagnostics(r.models).length, cached: r.cached }
-  }
 }

@@ -22,17 +22,23 @@ export class FormatCache {
     return this.entries.writeError
   }
 
-  readonly format: FormatTs = async (text, options) => {
-    const name = `${sha256(prettier.version, JSON.stringify(options), text)}.ts`
-    const cached = this.entries.read(name)
-    if (cached !== undefined) {
-      this.hits++
-      return cached
+  /** Formats with prettier in this thread, through the cache. */
+  readonly format: FormatTs = this.through((text, options) => prettier.format(text, options))
+
+  /** Formats with `format` (prettier, on worker threads or not), through the cache. */
+  through(format: FormatTs): FormatTs {
+    return async (text, options) => {
+      const name = `${sha256(prettier.version, JSON.stringify(options), text)}.ts`
+      const cached = this.entries.read(name)
+      if (cached !== undefined) {
+        this.hits++
+        return cached
+      }
+      this.misses++
+      const formatted = await format(text, options)
+      this.entries.write(name, formatted)
+      return formatted
     }
-    this.misses++
-    const formatted = await prettier.format(text, options)
-    this.entries.write(name, formatted)
-    return formatted
   }
 
   sweep(): void {

@@ -1,7 +1,7 @@
 /**
  * Reports of a replay: the default text (failures in full, skips grouped by reason with counts, the counts),
- * JUnit XML (one testsuite per page file, testcases named `page-id › file:line`, with the failure or the
- * skip reason) for CI servers, and the summary as JSON.
+ * JUnit XML (one testsuite per test file, which holds the pages of a folder; testcases named
+ * `page-id › file:line`, with the failure or the skip reason) for CI servers, and the summary as JSON.
  */
 import type { ReplayOutcome, ReplaySummary } from '../replay/run.js'
 

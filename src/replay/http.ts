@@ -49,15 +49,21 @@ export async function sendRequest(target: Target, request: ReplayRequest, option
 
 /** The request with `$body…` and `$name` references filled in, as it will be sent. */
 export function prepareRequest(target: Target, request: ReplayRequest, options: Omit<SendOptions, 'timeoutMs'> = {}): Prepared {
-  const previousJson = options.previous ? parseOrUndefined(options.previous.text) : undefined
+  const previous = previousAnswer(options.previous)
   const stash = options.stash ?? new Map()
   const url = new URL(target.url)
-  const segments = pathSegments(request.path, previousJson, stash)
+  const segments = pathSegments(request.path, previous, stash)
   url.pathname = `${url.pathname.replace(/\/$/, '')}/${segments.map(encodeURIComponent).join('/')}`
   for (const [key, value] of Object.entries(request.query)) url.searchParams.append(key, String(unstashString(value, stash)))
-  const { body, value, contentType } = encodeBody(request.body, previousJson, stash)
+  const { body, value, contentType } = encodeBody(request.body, previous, stash)
   const headers = { ...documentedHeaders(request.headers), ...target.headers, ...(contentType ? { 'content-type': contentType } : {}) }
   return { method: request.method, url, headers, segments, ...(body !== undefined && { body }), ...(value !== undefined && { value }) }
+}
+
+/** The previous answer's JSON, parsed only if a `$body…` reference asks for it (answers can be large; most requests name none). */
+function previousAnswer(answer: ReplayAnswer | undefined): () => unknown {
+  let parsed: { json: unknown } | undefined
+  return () => (parsed ??= { json: answer ? parseOrUndefined(answer.text) : undefined }).json
 }
 
 /** Sends a request and reads the whole answer within the time given. */
@@ -68,7 +74,9 @@ export async function exchange(
 ): Promise<ReplayAnswer> {
   const signal = AbortSignal.timeout(timeoutMs)
   try {
-    const response = await send(request.url, { method: request.method as Dispatcher.HttpMethod, headers: request.headers ?? target.headers, body: request.body ?? null, dispatcher: target.dispatcher, signal })
+    // undici closes the connection after a GET or DELETE that has a body, which Elasticsearch's APIs take
+    // (`GET /_search {…}`): the content-length frames it, so the connection is kept.
+    const response = await send(request.url, { method: request.method as Dispatcher.HttpMethod, headers: request.headers ?? target.headers, body: request.body ?? null, dispatcher: target.dispatcher, signal, ...(request.body !== undefined && { reset: false }) })
     const text = await response.body.text()
     return { status: response.statusCode, text, warnings: parseWarnings(response.headers.warning), ...(response.headers[UNDOCUMENTED_HEADER] !== undefined && { undocumented: true }) }
   } catch (error) {
@@ -84,28 +92,40 @@ function documentedHeaders(headers: Record<string, string> = {}): Record<string,
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_SENT.has(name.toLowerCase())))
 }
 
-function pathSegments(path: string, previousJson: unknown, stash: Stash): string[] {
+function pathSegments(path: string, previous: () => unknown, stash: Stash): string[] {
   return path
     .split('/')
     .filter((segment) => segment !== '')
     .map((segment) => {
-      const value = segment.startsWith('$body') ? resolveReferences(segment, previousJson) : unstashString(safeDecode(segment), stash)
+      const value = segment.startsWith('$body') ? resolveReferences(segment, previous()) : unstashString(safeDecode(segment), stash)
       return safeDecode(String(value))
     })
 }
 
-function encodeBody(body: ReplayBody | undefined, previousJson: unknown, stash: Stash): { body?: string; value?: unknown; contentType?: string } {
+function encodeBody(body: ReplayBody | undefined, previous: () => unknown, stash: Stash): { body?: string; value?: unknown; contentType?: string } {
   if (!body) return {}
   if (body.kind === 'json') {
-    const value = resolveReferences(unstash(body.json, stash), previousJson)
+    const value = withReferences(unstash(body.json, stash), previous)
     return { body: asWritten(body.exact, body.json, value) ?? JSON.stringify(value), value, contentType: 'application/json' }
   }
   if (body.kind === 'ndjson') {
-    const lines = body.lines.map((line) => resolveReferences(unstash(line, stash), previousJson))
+    const lines = body.lines.map((line) => withReferences(unstash(line, stash), previous))
     const text = asWritten(body.exact, body.lines, lines) ?? `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`
     return { body: text, value: lines, contentType: 'application/x-ndjson' }
   }
   return { body: body.text, contentType: 'text/plain' }
+}
+
+/** A body value with its `$body…` references filled in; one without any (most) is left as it is. */
+function withReferences(value: unknown, previous: () => unknown): unknown {
+  return mentionsBody(value) ? resolveReferences(value, previous()) : value
+}
+
+function mentionsBody(value: unknown): boolean {
+  if (typeof value === 'string') return value.startsWith('$body')
+  if (Array.isArray(value)) return value.some(mentionsBody)
+  if (value !== null && typeof value === 'object') return Object.values(value).some(mentionsBody)
+  return false
 }
 
 /** The body as written, for integers a number cannot hold, unless a reference changed the value. */

@@ -3,30 +3,49 @@
  * module turns it into vitest tests that send the documented requests and check the documented answers.
  *
  * Each server (Elasticsearch, and Kibana for `// KIBANA` examples) is probed once per process (per file when
- * vitest isolates files); writes are tracked per page file. Each test removes what it created when it ends
+ * vitest isolates files); writes are tracked per page. Each test removes what it created when it ends
  * (`TestRun`), so pages do not depend on their order.
  */
+import { readFileSync } from 'node:fs'
 import { describe, test } from 'vitest'
 import type { SnippetTarget } from '../model/types.js'
 import { probeServer, type ProbeResult } from './probe.js'
 import { targetFromEnv, type Target } from './target.js'
 import { TestRun, UndocumentedSetup } from './test-run.js'
-import type { ReplayPage, ReplayRequest, ReplayStep } from './types.js'
+import type { ReplayData, ReplayPage, ReplayRequest, ReplayStep } from './types.js'
 import { expandScripts, writesOf } from './writes.js'
 
 export { describe }
-export type { ReplayBody, ReplayPage, ReplayRequest, ReplayResponse, ReplayStep } from './types.js'
+export type { ReplayBody, ReplayData, ReplayPage, ReplayRequest, ReplayResponse, ReplayStep, ReplayTestData } from './types.js'
 
 const SERVICES: readonly SnippetTarget[] = ['elasticsearch', 'kibana']
 const targets = new Map<SnippetTarget, Target>()
 /** Whether a target answered (and its build values); probed at most once each. */
 const probes = new Map<SnippetTarget, Promise<ProbeResult>>()
-const writesByPage = new Map<string, Record<SnippetTarget, Set<string>>>()
+/** The tests registered for each page file (collection registers a whole file before any test runs). */
+const testsByPage = new Map<string, { whole: ReplayPage; steps: ReplayStep[] }[]>()
 
 function targetOf(service: SnippetTarget): Target {
   let target = targets.get(service)
   if (!target) targets.set(service, (target = targetFromEnv(process.env, service)))
   return target
+}
+
+/**
+ * Registers the tests of a generated data file (`replay/<group>.json`, given by its URL or path): one
+ * `describe` per page, named by its id, holding one test per snippet test, named `page-id › file:line`.
+ */
+export function replayPages(data: URL | string): void {
+  const { pages } = JSON.parse(readFileSync(data, 'utf8')) as ReplayData
+  if (!Array.isArray(pages)) throw new Error(`${String(data)} is no docspec replay data file (it has no pages)`)
+  for (const { page, tests } of pages) {
+    describe(page.id, () => {
+      for (const t of tests) {
+        if ('skip' in t) skippedTest(t.name, t.skip)
+        else replayTest(page, t.name, t.steps, t.teardown)
+      }
+    })
+  }
 }
 
 /**
@@ -36,17 +55,18 @@ function targetOf(service: SnippetTarget): Target {
 export function replayTest(page: ReplayPage, name: string, steps: ReplayStep[], teardown: ReplayRequest[] = []): void {
   // Collection registers every test of the file before any runs, so the check below sees the whole page.
   const whole = { ...page, teardown: [...page.teardown, ...teardown] }
-  const writes = writesByPage.get(page.file) ?? { elasticsearch: new Set<string>(), kibana: new Set<string>() }
-  for (const service of SERVICES) for (const write of writesOf(whole, [steps], service)) writes[service].add(write)
-  writesByPage.set(page.file, writes)
-  const requests = [...page.setup, ...expandScripts(steps, page.scripts).filter((step) => step.kind === 'request'), ...whole.teardown]
-  const services = SERVICES.filter((service) => requests.some((r) => (r.target ?? 'elasticsearch') === service))
+  const registered = testsByPage.get(page.file) ?? []
+  registered.push({ whole, steps })
+  testsByPage.set(page.file, registered)
   test(name, async (context) => {
+    const requests = [...page.setup, ...expandScripts(steps, page.scripts).filter((step) => step.kind === 'request'), ...whole.teardown]
+    const services = SERVICES.filter((service) => requests.some((r) => (r.target ?? 'elasticsearch') === service))
     // Refusal comes first: a page that would write to a remote server sends nothing, not even the probe.
     for (const service of services) {
       const server = targetOf(service)
-      const refused = [...writes[service]]
-      if (!server.loopback && !server.allowWrites && refused.length > 0) throw new Error(refusal(server, refused))
+      if (server.loopback || server.allowWrites) continue
+      const refused = [...new Set(registered.flatMap((t) => writesOf(t.whole, [t.steps], service)))]
+      if (refused.length > 0) throw new Error(refusal(server, refused))
     }
     for (const service of services) {
       if (!probes.has(service)) probes.set(service, probeServer(targetOf(service), service))

@@ -2,17 +2,17 @@
  * Runs generated replay tests through vitest's node API and returns per-test outcomes. Nothing is
  * printed: vitest's own output goes nowhere, and the target is reported without credentials.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve, sep } from 'node:path'
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import type { RunnerTask, RunnerTestFile } from 'vitest'
 import type { Reporter } from 'vitest/reporters'
-import { startVitest } from 'vitest/node'
+import { startVitest, type UserConfig } from 'vitest/node'
 import { escapeRegex } from '../console/java-regex.js'
 import { probe } from './probe.js'
 import { DEFAULT_KIBANA_URL, DEFAULT_URL, displayUrl, isLoopback, targetFromEnv } from './target.js'
-import { MANIFEST_NAME, type ReplayManifest } from './types.js'
+import { MANIFEST_NAME, type ReplayData, type ReplayManifest } from './types.js'
 
 export interface ReplayRunOptions {
   /** The output directory of `docspec generate` (holding `replay/`), or the `replay/` folder itself. */
@@ -94,38 +94,14 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
     summary.unreachable = unreachable
     return summary
   }
+  const files = options.filter ? filesHolding(testsDir, options.filter) : undefined
+  if (files?.length === 0) return summary
   const exitCode = process.exitCode
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() })
   const vitest = await startVitest(
     'test',
-    [],
-    {
-      root: testsDir,
-      config: false,
-      watch: false,
-      include: ['**/*.test.ts'],
-      reporters: [progressReporter(options.onProgress, options.filter ? undefined : manifest.pages.reduce((n, p) => n + (p.tests ?? 0), 0))],
-      passWithNoTests: true,
-      // Generated files share nothing but the runtime, whose state is keyed by page; without per-file
-      // isolation a corpus of 100 pages replays in about 1.5 s instead of 45 s. Pages run one after another,
-      // as on one cluster they share names (each test removes what it created), unless the server keeps no state.
-      pool: 'threads',
-      isolate: false,
-      fileParallelism: options.stateless === true,
-      cache: false,
-      // Each request has its own time limit, which names the snippet; the test's is only a backstop.
-      testTimeout: 3_600_000,
-      // A server is named to the tests only when the user named it: a default one may be absent.
-      env: {
-        ...(named && { ES_URL: target }),
-        ...((options.kibanaTarget ?? process.env.KIBANA_URL) && { KIBANA_URL: kibanaTarget }),
-        DOCSPEC_ALLOW_WRITES: allowWrites ? '1' : '0',
-        DOCSPEC_STATELESS: options.stateless ? '1' : '0',
-        ...(options.requestTimeoutMs && { DOCSPEC_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }),
-      },
-      ...(options.shuffleSeed !== undefined && { sequence: { shuffle: { files: true, tests: false }, seed: options.shuffleSeed } }),
-      ...(options.filter ? { testNamePattern: new RegExp(escapeRegex(options.filter)) } : {}),
-    },
+    files ?? [],
+    vitestConfig(testsDir, options, { target, kibanaTarget, allowWrites, named, total: options.filter ? undefined : manifest.pages.reduce((n, p) => n + (p.tests ?? 0), 0) }),
     { resolve: { alias: [{ find: /^docspec\/replay$/, replacement: runtimeEntry() }] }, logLevel: 'silent' },
     { stdout: sink, stderr: sink },
   )
@@ -140,6 +116,78 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
     process.exitCode = exitCode
   }
   return summary
+}
+
+/** Tests a stateless server answers at once (each waits for its answers, not for the CPU). */
+const CONCURRENT_TESTS = 32
+
+function vitestConfig(
+  testsDir: string,
+  options: ReplayRunOptions,
+  run: { target: string; kibanaTarget: string; allowWrites: boolean; named: boolean; total: number | undefined },
+): UserConfig {
+  const stateless = options.stateless === true
+  return {
+    root: testsDir,
+    config: false,
+    watch: false,
+    include: ['**/*.test.ts'],
+    reporters: [progressReporter(options.onProgress, run.total)],
+    passWithNoTests: true,
+    // Generated files share nothing but the runtime, whose state is keyed by page; without per-file
+    // isolation a corpus of 100 pages replays in about 1.5 s instead of 45 s. Pages run one after another,
+    // as on one cluster they share names (each test removes what it created), unless the server keeps no
+    // state: then files run side by side, and so do a file's pages and tests, so that each test's wait for
+    // its answers overlaps the others' work.
+    pool: 'threads',
+    isolate: false,
+    fileParallelism: stateless,
+    ...(stateless && { maxConcurrency: CONCURRENT_TESTS }),
+    sequence: {
+      concurrent: stateless,
+      ...(options.shuffleSeed !== undefined && { shuffle: { files: true, tests: false }, seed: options.shuffleSeed }),
+    },
+    cache: false,
+    // Each request has its own time limit, which names the snippet; the test's is only a backstop.
+    testTimeout: 3_600_000,
+    // A server is named to the tests only when the user named it: a default one may be absent.
+    env: {
+      ...(run.named && { ES_URL: run.target }),
+      ...((options.kibanaTarget ?? process.env.KIBANA_URL) && { KIBANA_URL: run.kibanaTarget }),
+      DOCSPEC_ALLOW_WRITES: run.allowWrites ? '1' : '0',
+      DOCSPEC_STATELESS: stateless ? '1' : '0',
+      ...(options.requestTimeoutMs && { DOCSPEC_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }),
+    },
+    ...(options.filter ? { testNamePattern: new RegExp(escapeRegex(options.filter)) } : {}),
+  }
+}
+
+/**
+ * The test files that may hold a test whose name contains `filter`: those whose data file (`<name>.json`
+ * beside `<name>.test.ts`) names one, and every file without a data file (written by hand, or by an older
+ * docspec), which only running it tells. Vitest collects only these.
+ */
+function filesHolding(testsDir: string, filter: string): string[] {
+  return testFiles(testsDir).filter((file) => {
+    const names = dataTestNames(file.replace(/\.test\.ts$/, '.json'))
+    return names === undefined || names.some((name) => name.includes(filter))
+  })
+}
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.test.ts') && !name.split(sep).includes('node_modules'))
+    .map((name) => join(dir, name))
+    .sort()
+}
+
+function dataTestNames(file: string): string[] | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as ReplayData
+    return data.pages.flatMap((page) => page.tests.map((test) => test.name))
+  } catch {
+    return undefined
+  }
 }
 
 /** Tells how many tests are done of how many collected, as they finish. */

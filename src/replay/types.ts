@@ -103,6 +103,18 @@ export interface ReplayPage {
   scripts?: Record<string, ReplayStep[]>
 }
 
+/** One test of a replay data file: its steps, or why it does not run (`TEST[skip:…]`, or one docspec cannot run). */
+export type ReplayTestData = { name: string; steps: ReplayStep[]; teardown?: ReplayRequest[] } | { name: string; skip: string }
+
+/**
+ * A replay data file (`replay/<group>.json`), read by the test file of the same name through `replayPages`:
+ * the pages of one group and their tests, in order.
+ */
+export interface ReplayData {
+  generatedBy: 'docspec'
+  pages: { page: ReplayPage; tests: ReplayTestData[] }[]
+}
+
 /** One line of the manifest written beside the generated tests. */
 export interface ManifestPage {
   id: string

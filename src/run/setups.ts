@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Diagnostic } from '../model/types.js'
-import { readSetupsFiles, SetupsFileError, type ScriptSource } from '../setups/index.js'
+import { readSetupsFiles, SetupsFileError, type ScriptSource, type SetupsStore } from '../setups/index.js'
 import { InputError } from './options.js'
 
 /**
@@ -9,9 +9,9 @@ import { InputError } from './options.js'
  * names to console text. Files that cannot be read at all are input errors; what is wrong inside them is
  * reported as diagnostics at its line.
  */
-export function readSetups(files: readonly string[], root: string, apiSpec?: string): { sources: ScriptSource[]; diagnostics: Diagnostic[] } {
+export function readSetups(files: readonly string[], root: string, apiSpec?: string, store?: SetupsStore): { sources: ScriptSource[]; diagnostics: Diagnostic[] } {
   try {
-    return readSetupsFiles(files, { root, ...(apiSpec !== undefined && { apiSpec: path.resolve(apiSpec) }) })
+    return readSetupsFiles(files, { root, ...(apiSpec !== undefined && { apiSpec: path.resolve(apiSpec) }), ...(store && { store }) })
   } catch (error) {
     if (error instanceof SetupsFileError) throw new InputError(error.message)
     const message = (error as Error).message

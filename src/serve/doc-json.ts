@@ -96,6 +96,15 @@ export type ServedBody = { json: unknown } | { text: string }
  * content are applied, while values they only open up (`$body…`) keep the documented value.
  */
 export function servedBody(snippet: Snippet): ServedBody {
+  let served = servedBodies.get(snippet)
+  if (!served) servedBodies.set(snippet, (served = readServedBody(snippet)))
+  return served
+}
+
+/** Served bodies by snippet, read once: a replay asks for the same few answers thousands of times (the values are never changed). */
+const servedBodies = new WeakMap<Snippet, ServedBody>()
+
+function readServedBody(snippet: Snippet): ServedBody {
   const options = snippet.testResponse
   if (options?.nonJson || options?.cat) return { text: snippet.text }
   const documented = readOpenJson(snippet.text) ?? snippet.responseJson

@@ -117,6 +117,16 @@ function features(value: unknown, prefix = '', into = new Set<string>()): Set<st
   return into
 }
 
+/** Features of bodies, each worked out once: every request is scored against each example of its route. */
+const featureSets = new WeakMap<object, Set<string>>()
+
+function featuresOf(value: unknown): Set<string> {
+  if (value === null || typeof value !== 'object') return features(value)
+  let found = featureSets.get(value)
+  if (!found) featureSets.set(value, (found = features(value)))
+  return found
+}
+
 function jaccard(a: Set<string>, b: Set<string>): number {
   const union = new Set([...a, ...b]).size
   if (union === 0) return 1
@@ -156,7 +166,7 @@ function score(example: Example, incoming: Incoming): number {
   }
   const theirBody = example.request.body?.json ?? example.request.body?.raw
   if (theirBody !== undefined && incoming.body !== undefined)
-    total += 4 * jaccard(features(theirBody), features(incoming.body))
+    total += 4 * jaccard(featuresOf(theirBody), featuresOf(incoming.body))
   else if ((theirBody === undefined) !== (incoming.body === undefined)) total -= 1
   return total
 }

@@ -22,6 +22,21 @@ export interface SetupsOptions {
   root: string
   /** The API table: a compiled `schema.json`, or a rest-api-spec folder; default: `@elastic/request-converter`'s. */
   apiSpec?: string
+  /** Translations of earlier runs (the CLI's cache), used with the default API table only. */
+  store?: SetupsStore
+}
+
+/** What a `build.gradle` translates into: its named scripts and the findings about them. */
+export interface GradleScripts {
+  setups: Record<string, NamedScript>
+  teardowns: Record<string, NamedScript>
+  diagnostics: Diagnostic[]
+}
+
+/** Translated `build.gradle` files, addressed by the file's name (relative to the root) and text. */
+export interface SetupsStore {
+  get(key: string[]): GradleScripts | undefined
+  set(key: string[], scripts: GradleScripts): void
 }
 
 /** Thrown when a setups file cannot be read at all. */
@@ -39,7 +54,19 @@ export function readSetupsFiles(files: readonly string[], options: SetupsOptions
       throw new SetupsFileError(`cannot read --setups ${file}: ${(error as Error).message}`)
     }
     const shown = path.relative(options.root, path.resolve(file)).split(path.sep).join('/')
-    return isGradle(file, text) ? gradleSource(text, shown, path.dirname(path.resolve(file)), options.root, api, diagnostics) : consoleSource(text, file)
+    if (!isGradle(file, text)) return consoleSource(text, file)
+    const dir = path.dirname(path.resolve(file))
+    const covers = (page: string) => path.resolve(options.root, page).startsWith(dir + path.sep)
+    // Translating a doc build's setups (hundreds of YAML steps) takes a good part of a rebuild after one page changed.
+    const store = options.apiSpec === undefined ? options.store : undefined
+    const key = [shown, text]
+    let scripts = store?.get(key)
+    if (!scripts) {
+      scripts = gradleScripts(text, shown, api)
+      store?.set(key, scripts)
+    }
+    diagnostics.push(...scripts.diagnostics)
+    return { setups: scripts.setups, teardowns: scripts.teardowns, covers }
   })
   return { sources, diagnostics }
 }
@@ -48,7 +75,8 @@ function isGradle(file: string, text: string): boolean {
   return file.endsWith('.gradle') || /\bbuildRestTests\b/.test(text)
 }
 
-function gradleSource(text: string, file: string, dir: string, root: string, api: () => ApiTable, diagnostics: Diagnostic[]): ScriptSource {
+function gradleScripts(text: string, file: string, api: () => ApiTable): GradleScripts {
+  const diagnostics: Diagnostic[] = []
   const report = (rule: RuleId, line: number, message: string) => diagnostics.push(diagnostic(rule, { file, line, column: 1 }, message))
   let evaluated
   try {
@@ -63,8 +91,7 @@ function gradleSource(text: string, file: string, dir: string, root: string, api
     for (const [name, value] of table) out[name] = namedScript(name, value, file, api, report)
     return out
   }
-  const covers = (page: string) => path.resolve(root, page).startsWith(dir + path.sep)
-  return { setups: translate(evaluated.setups), teardowns: translate(evaluated.teardowns), covers }
+  return { setups: translate(evaluated.setups), teardowns: translate(evaluated.teardowns), diagnostics }
 }
 
 function namedScript(name: string, value: ScriptValue, file: string, api: () => ApiTable, report: (rule: RuleId, line: number, message: string) => void): NamedScript {

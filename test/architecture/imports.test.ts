@@ -37,7 +37,7 @@ const ALLOWED: Record<string, string[]> = {
   serve: ['console', 'model'],
   compare: ['emit', 'model'],
   setups: ['replay', 'model'],
-  cache: ['extract', 'emit', 'load', 'model'],
+  cache: ['extract', 'emit', 'load', 'setups', 'model'],
   run: ['cache', 'extract', 'emit', 'load', 'setups', 'model'],
   cli: ['run', 'cache', 'compare', 'emit', 'replay', 'serve', 'model'],
   index: ['run', 'extract', 'load', 'emit', 'serve', 'replay', 'compare', 'model'],

@@ -20,7 +20,7 @@ describe('the package as a library', () => {
     const types = await docspec.emitTypes(models)
     expect(types.files.map((f) => f.path)).toEqual(['types/_common.ts', 'types/RollupStopJob.ts', 'index.ts', 'endpoints.json'])
     const tests = await docspec.emitReplayTests(models, { setups: { sensor_started_rollup_job: 'POST _rollup/job/sensor/_start' } })
-    expect(tests.files.map((f) => f.path)).toEqual(['replay/rollup-stop-job.test.ts', 'replay/manifest.json'])
+    expect(tests.files.map((f) => f.path)).toEqual(['replay/root.test.ts', 'replay/root.json', 'replay/manifest.json'])
     expect(tests.diagnostics).toEqual([])
   })
 })

@@ -148,7 +148,7 @@ describe('generate, compare and start report the same way', () => {
     const without = runCli(['generate', src, '--out', out, '--no-cache', '--format', 'github'])
     expect(without.status).toBe(0)
     expect(without.stderr).toMatch(/^::warning file=.*ping\.asciidoc,line=10,col=1,title=unknown-setup::setup "my_index" cannot be run: no setups file was given/m)
-    expect(fs.readFileSync(path.join(out, 'replay', 'ping.test.ts'), 'utf8')).toMatch(/'setup "my_index" needs a setups file'/)
+    expect(fs.readFileSync(path.join(out, 'replay', 'root.json'), 'utf8')).toContain('"skip": "setup \\"my_index\\" needs a setups file"')
     fs.writeFileSync(path.join(src, 'setups.yml'), 'other: "PUT /other"\n')
     const unknown = runCli(['generate', src, '--out', out, '--no-cache', '--setups', path.join(src, 'setups.yml')])
     expect(unknown.status).toBe(1)

@@ -38,8 +38,8 @@ afterAll(async () => {
 })
 
 describe('seed fixtures', () => {
-  it('generate one test file per page without diagnostics', () => {
-    expect(emitted.files.map((f) => f.path)).toEqual(['replay/rollup-stop-job.test.ts', 'replay/stop-dfanalytics.test.ts', 'replay/manifest.json'])
+  it('generate one test file with their data, without diagnostics', () => {
+    expect(emitted.files.map((f) => f.path)).toEqual(['replay/root.test.ts', 'replay/root.json', 'replay/manifest.json'])
     expect(emitted.diagnostics).toEqual([])
   })
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emitReplayTests } from '../../src/emit/replay-tests/index.js'
 import { runReplay, type ReplaySummary } from '../../src/replay/run.js'
@@ -123,6 +123,21 @@ describe('runReplay', () => {
     expect(states(summary)).toEqual({ 'search-count › reference/search/count.asciidoc:10': 'passed' })
   })
 
+  it('collects no file when the filter names no test, and sends no request of any', async () => {
+    seen.length = 0
+    const summary = await runReplay({ dir, target: url, filter: 'no such test' })
+    expect(summary).toMatchObject({ passed: 0, failed: 0, skipped: 0, tests: [], errors: [] })
+    expect(seen.filter((line) => line !== 'GET /')).toEqual([])
+  })
+
+  it('runs the tests side by side against a server that keeps no state, with the same outcomes', async () => {
+    behaviour = 'documented'
+    const inTurn = await runReplay({ dir, target: url })
+    const sideBySide = await runReplay({ dir, target: url, stateless: true })
+    expect(states(sideBySide)).toEqual(states(inTurn))
+    expect(Object.keys(states(inTurn))).toHaveLength(4)
+  })
+
   it('sends credentials from the target URL but never shows them', async () => {
     behaviour = 'different'
     authorizations.length = 0
@@ -163,7 +178,7 @@ describe('runReplay', () => {
     const bare = mkdtempSync(join(tmpdir(), 'docspec-bare-'))
     try {
       const { files } = await emitReplayTests([rollupStop], { setups: SETUPS })
-      for (const file of files.filter((f) => f.path.endsWith('.test.ts'))) writeFileSync(join(bare, 'rollup.test.ts'), file.content)
+      for (const file of files.filter((f) => !f.path.endsWith('manifest.json'))) writeFileSync(join(bare, basename(file.path)), file.content)
       const summary = await runReplay({ dir: bare, target: 'http://192.0.2.10:9200' })
       expect(summary.failed).toBe(1)
       expect(summary.tests[0]?.message).toMatch(/^refusing to send 3 state-changing request\(s\) to http:\/\/192\.0\.2\.10:9200/)

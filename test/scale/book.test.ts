@@ -39,14 +39,25 @@ describe('the cache of a book', () => {
     expect(result.models).toEqual((await extract(root, {})).models)
   })
 
-  it('extracts only the page that changed and the chapter that includes it (it reads the page for its title), and walks the book again', async () => {
+  it('extracts only the page that changed and the chapter that includes it (it reads the page for its title), and keeps the walk when only prose changed', async () => {
     const root = bookTree()
     const cacheDir = path.join(root, '..', `${path.basename(root)}-cache`)
     await extract(root, stores(root, cacheDir))
     fs.appendFileSync(path.join(root, REFERENCE, 'widgets/get-widget.asciidoc'), '\nMore text.\n')
     const warm = stores(root, cacheDir)
     const result = await extract(root, warm)
-    expect({ walks: warm.walks.misses, pages: [warm.store.hits, warm.store.misses] }).toEqual({ walks: 1, pages: [3, 2] })
+    expect({ walks: [warm.walks.hits, warm.walks.misses], pages: [warm.store.hits, warm.store.misses] }).toEqual({ walks: [1, 0], pages: [3, 2] })
+    expect(result.models).toEqual((await extract(root, {})).models)
+  })
+
+  it('walks the book again when a page changes what a walk reads (an attribute entry)', async () => {
+    const root = bookTree()
+    const cacheDir = path.join(root, '..', `${path.basename(root)}-cache`)
+    await extract(root, stores(root, cacheDir))
+    fs.appendFileSync(path.join(root, REFERENCE, 'widgets/get-widget.asciidoc'), '\n:widget-note: set by a page\n')
+    const warm = stores(root, cacheDir)
+    const result = await extract(root, warm)
+    expect(warm.walks.misses).toBe(1)
     expect(result.models).toEqual((await extract(root, {})).models)
   })
 })

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pathToFileURL } from 'node:url'
 import { ensureBuilt, runCli } from '../cli/run-cli.js'
-import { makeTree, WIDGET_PAGE } from './tree.js'
+import { makeTree, readTree, WIDGET_PAGE } from './tree.js'
 
 /** Enough pages for two extraction threads (150 per thread), each a small page with an include. */
 const PAGES = 320
@@ -36,4 +37,26 @@ describe('docspec extract on a few hundred pages', () => {
     expect(threads.stderr.trimEnd().split('\n').pop()).toMatch(new RegExp(`^docspec: ${PAGES + 3} pages, \\d+ endpoints, \\d+ snippets, \\d+ diagnostics \\(\\d+ errors, \\d+ warnings\\), [\\d.]+ s$`))
     expect(cached.stderr.trimEnd().split('\n').pop()).toMatch(new RegExp(`^docspec: ${PAGES + 3} pages \\(${PAGES + 3} from cache\\)`))
   }, 120_000)
+})
+
+describe('docspec generate on a few hundred pages', () => {
+  it('gives the same bytes with the formatting on a worker thread as in one thread, from the cache and without it', async () => {
+    // The built package: from the TypeScript sources, formatting stays in this thread.
+    const { generate } = (await import(pathToFileURL(path.resolve('dist/run/index.js')).href)) as typeof import('../../src/run/index.js')
+    const { INLINE_FILES } = await import('../../src/emit/format-pool.js')
+    const out = (name: string) => path.join(cacheDir, '..', `${path.basename(tree)}-${name}`)
+    const run = async (name: string, options: { formatThreads: number; cache: boolean }) => {
+      await generate([tree], { out: out(name), cacheDir: path.join(cacheDir, 'generate'), workers: 1, ...options })
+      return readTree(out(name))
+    }
+    try {
+      const inThread = await run('one', { formatThreads: 0, cache: false })
+      expect(Object.keys(inThread).filter((file) => file.startsWith('types/')).length).toBeGreaterThan(INLINE_FILES * 2)
+      expect(await run('threads', { formatThreads: 1, cache: false })).toEqual(inThread)
+      expect(await run('cold', { formatThreads: 1, cache: true })).toEqual(inThread)
+      expect(await run('warm', { formatThreads: 1, cache: true })).toEqual(inThread)
+    } finally {
+      for (const name of ['one', 'threads', 'cold', 'warm']) fs.rmSync(out(name), { recursive: true, force: true })
+    }
+  }, 180_000)
 })

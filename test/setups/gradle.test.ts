@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { NamedScript, ReplayStep } from '../../src/replay/types.js'
+import { SetupsCache } from '../../src/cache/index.js'
 import { readSetupsFiles } from '../../src/setups/index.js'
 import { writeFixture } from './gradle-fixture.js'
 
@@ -80,6 +81,28 @@ describe('build.gradle setups', () => {
     const { sources: [byDefault], diagnostics: found } = readSetupsFiles([fixture.gradle], { root: fixture.root })
     expect(requests(byDefault!.setups.logs)).toEqual(['PUT /logs @9', 'POST /logs/_bulk?refresh=true @15'])
     expect(found.filter((d) => d.rule === 'setup-step').map((d) => d.line)).toEqual([52, 57])
+  })
+
+  it('answers a translation from the cache with the same scripts and findings, and translates again when the text changed', () => {
+    const cacheDir = path.join(dir, 'cache')
+    const read = (store: SetupsCache) => readSetupsFiles([fixture.gradle], { root: fixture.root, store })
+    const fresh = readSetupsFiles([fixture.gradle], { root: fixture.root })
+    const cold = new SetupsCache(cacheDir)
+    expect(JSON.stringify(read(cold))).toBe(JSON.stringify(fresh))
+    const warm = new SetupsCache(cacheDir)
+    const again = read(warm)
+    expect([warm.hits, warm.misses]).toEqual([1, 0])
+    expect(JSON.stringify(again)).toBe(JSON.stringify(fresh))
+    expect(again.sources[0]!.covers?.('index.asciidoc')).toBe(true)
+    const text = fs.readFileSync(fixture.gradle, 'utf8')
+    try {
+      fs.writeFileSync(fixture.gradle, text.replace('index: logs', 'index: other-logs'))
+      const edited = new SetupsCache(cacheDir)
+      expect(requests(read(edited).sources[0]!.setups.logs)[0]).toBe('PUT /other-logs @9')
+      expect(edited.misses).toBe(1)
+    } finally {
+      fs.writeFileSync(fixture.gradle, text)
+    }
   })
 
   it('says which statement naming setups it cannot read, and reads a setup built under a condition as unknown', () => {
