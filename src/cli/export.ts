@@ -3,6 +3,7 @@ import { exportOpenApi, type OpenApiDocument } from '../emit/openapi/index.js'
 import { extractInputs } from '../run/index.js'
 import { textLine } from './report/formats.js'
 import { runOptions, UsageError, type InputOptions } from './options.js'
+import { checkOutputFile } from './output-file.js'
 
 export interface ExportOptions extends InputOptions {
   format: string
@@ -15,6 +16,7 @@ export interface ExportOptions extends InputOptions {
 /** `docspec export --format openapi`: the models as one OpenAPI 3.1 document, on stdout or in `--out`. */
 export async function exportCommand(inputs: string[], options: ExportOptions): Promise<number> {
   if (options.format !== 'openapi') throw new UsageError(`--format must be openapi: ${options.format}`)
+  if (options.out) checkOutputFile(options.out, '--out', inputs)
   const { models, root } = await extractInputs(inputs, runOptions(options))
   const { document, diagnostics } = exportOpenApi(models, {
     ...(options.title !== undefined && { title: options.title }),

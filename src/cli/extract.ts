@@ -1,6 +1,7 @@
 import { writeFileAtomic } from '../emit/atomic-write.js'
 import { collectDiagnostics, extractInputs } from '../run/index.js'
 import { runOptions, type InputOptions } from './options.js'
+import { checkOutputFile } from './output-file.js'
 import { failsOn, report, reporting, type ReportOptions } from './report/index.js'
 import { summaryLine } from './summary.js'
 
@@ -14,6 +15,7 @@ export interface ExtractOptions extends InputOptions, ReportOptions {
  */
 export async function extractCommand(inputs: string[], options: ExtractOptions): Promise<number> {
   const started = performance.now()
+  if (options.out) checkOutputFile(options.out, '--out', inputs)
   const how = reporting(options, inputs)
   const quiet = options.quiet || how.documentOnStderr
   const { models, root, cached, cacheError, books } = await extractInputs(inputs, runOptions({ ...options, quiet }))

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { generate, watchGenerate, type GenerateOptions } from '../run/index.js'
 import { runOptions, type InputOptions } from './options.js'
+import { checkOutputFolder } from './output-file.js'
 import { failsOn, report, reporting, type ReportOptions, type Reporting } from './report/index.js'
 import { untilSignal } from './signals.js'
 import { summaryLine } from './summary.js'
@@ -19,6 +20,7 @@ export interface GenerateCommandOptions extends InputOptions, ReportOptions {
  * SIGINT/SIGTERM (exit 0).
  */
 export async function generateCommand(inputs: string[], options: GenerateCommandOptions): Promise<number> {
+  checkOutputFolder(options.out)
   const how = reporting(options, inputs)
   const quiet = options.quiet || how.documentOnStderr
   const run: GenerateOptions = {

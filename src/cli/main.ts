@@ -128,11 +128,17 @@ try {
   } else if (error instanceof UnsafeOutputError) {
     process.stderr.write(`docspec: ${error.message}\n`)
     process.exitCode = 1
-  } else if (error instanceof UsageError || error instanceof InputError) {
-    process.stderr.write(`docspec: ${error.message}\n`)
+  } else if (error instanceof UsageError || error instanceof InputError || systemError(error)) {
+    // What the system refused (a port in use, a host that does not resolve, a folder where a file goes) is
+    // the user's to fix, as a usage problem is: its message names it, a stack trace would not help.
+    process.stderr.write(`docspec: ${(error as Error).message}\n`)
     process.exitCode = 2
   } else {
     process.stderr.write(`docspec: internal error: ${(error as Error).stack ?? String(error)}\n`)
     process.exitCode = 3
   }
+}
+
+function systemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string'
 }

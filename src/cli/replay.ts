@@ -2,8 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { PageModel } from '../model/types.js'
 import { runReplay, type ReplaySummary } from '../replay/run.js'
+import { serverUrl } from '../replay/target.js'
 import { createDocServer, type DocServer } from '../serve/index.js'
 import { UsageError } from './options.js'
+import { checkOutputFile } from './output-file.js'
 import { formatReplay, jsonReport, junitReport, REPORTERS, type ReporterName } from './replay-report.js'
 
 export { formatReplay } from './replay-report.js'
@@ -28,6 +30,8 @@ export interface ReplayOptions {
  */
 export async function replayAgainst(dir: string, models: PageModel[] | undefined, options: ReplayOptions): Promise<ReplaySummary & { embedded: boolean }> {
   const explicit = options.target ?? process.env.ES_URL
+  checkServerUrl(explicit, options.target !== undefined ? '--target' : 'ES_URL')
+  checkServerUrl(process.env.KIBANA_URL, 'KIBANA_URL')
   const requestTimeoutMs = options.requestTimeout === undefined ? undefined : timeoutMs(options.requestTimeout)
   let server: DocServer | undefined
   let target = explicit
@@ -51,6 +55,15 @@ export async function replayAgainst(dir: string, models: PageModel[] | undefined
     return { ...summary, embedded: server !== undefined }
   } finally {
     await server?.close()
+  }
+}
+
+function checkServerUrl(value: string | undefined, name: string): void {
+  if (!value) return
+  try {
+    serverUrl(value, name)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
   }
 }
 
@@ -90,6 +103,10 @@ export function reportPlan(options: Pick<ReplayOptions, 'reporter' | 'outputFile
     if (named) files.set(named[1]!, named[2]!)
     else if (machine.length === 1) files.set(machine[0]!, spec)
     else throw new UsageError(`--output-file ${spec}: say which reporter it is for (junit=FILE, json=FILE)`)
+  }
+  for (const [reporter, file] of files) {
+    if (!names.includes(reporter)) throw new UsageError(`--output-file ${reporter}=${file}: add --reporter ${reporter}, or the report is never written`)
+    checkOutputFile(file, '--output-file')
   }
   return names.map((reporter) => ({ reporter: reporter as ReporterName, ...(files.has(reporter) && { file: files.get(reporter)! }) }))
 }

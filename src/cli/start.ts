@@ -4,6 +4,7 @@ import { generate } from '../run/index.js'
 import { runOptions, type InputOptions } from './options.js'
 import { failsOn, report, reporting, type ReportOptions } from './report/index.js'
 import { replayAgainst, replayFailed, reportPlan, writeReports, type ReplayOptions } from './replay.js'
+import { checkOutputFolder } from './output-file.js'
 
 export interface StartOptions extends InputOptions, ReportOptions, Pick<ReplayOptions, 'filter' | 'reporter' | 'outputFile' | 'requestTimeout'> {
   out: string
@@ -20,6 +21,7 @@ export interface StartOptions extends InputOptions, ReportOptions, Pick<ReplayOp
  */
 export async function startCommand(inputs: string[], options: StartOptions): Promise<number> {
   const started = Date.now()
+  checkOutputFolder(options.out)
   const how = reporting(options, inputs)
   const reports = reportPlan(options)
   const generated = await generate(inputs, {

@@ -47,13 +47,25 @@ const SETTINGS: Record<SnippetTarget, (env: Env) => Settings> = {
   kibana: (env) => ({ url: env.KIBANA_URL, apiKey: env.KIBANA_API_KEY, username: env.KIBANA_USERNAME, password: env.KIBANA_PASSWORD, ca: env.KIBANA_CA_CERT }),
 }
 
+/** The server a variable (or `--target`) names; the error does not repeat the value, which may hold credentials. */
+export function serverUrl(value: string, name: string): URL {
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new TypeError(`${name} must be an http:// or https:// URL`)
+  return url
+}
+
 /**
  * The Elasticsearch target (`ES_URL`, `ES_API_KEY`, …) or the Kibana one (`KIBANA_URL`, `KIBANA_API_KEY`, …),
  * which also gets the `kbn-xsrf` header Kibana asks of every API call.
  */
 export function targetFromEnv(env: Env = process.env, service: SnippetTarget = 'elasticsearch'): Target {
   const settings = SETTINGS[service](env)
-  const url = new URL(settings.url || (service === 'kibana' ? DEFAULT_KIBANA_URL : DEFAULT_URL))
+  const url = serverUrl(settings.url || (service === 'kibana' ? DEFAULT_KIBANA_URL : DEFAULT_URL), service === 'kibana' ? 'KIBANA_URL' : 'ES_URL')
   const headers: Record<string, string> = service === 'kibana' ? { 'kbn-xsrf': 'true' } : {}
   const urlUser = decodeURIComponent(url.username)
   const urlPassword = decodeURIComponent(url.password)

@@ -5,6 +5,7 @@
 import { writeFileAtomic } from '../../emit/atomic-write.js'
 import { resolveRoot } from '../../run/index.js'
 import { UsageError } from '../options.js'
+import { checkOutputFile } from '../output-file.js'
 import { loadConfig } from './config.js'
 import type { Finding } from './finding.js'
 import { formatFindings, type Format } from './formats.js'
@@ -37,6 +38,7 @@ export interface Reporting {
 export function reporting(options: ReportOptions, inputs: string[]): Reporting {
   // commander checks --format against FORMATS.
   const format = (options.format ?? 'text') as Format
+  if (options.diagnosticsFile !== undefined) checkOutputFile(options.diagnosticsFile, '--diagnostics-file', inputs)
   const config = loadConfig(options.config, resolveRoot(options.root, inputs[0] ?? '.'))
   return {
     format,
