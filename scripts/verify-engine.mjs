@@ -50,7 +50,7 @@ if (generate.status !== 0 && !fs.existsSync(path.join(generated, 'endpoints.json
   process.exit(1)
 }
 const diagnostics = JSON.parse(fs.readFileSync(diagnosticsFile, 'utf8')).diagnostics
-notes.push(`generated with \`docspec generate docs/reference --book docs/reference/index.asciidoc --setups docs/build.gradle --setups x-pack/docs/build.gradle\`: ${countRules(diagnostics, ['unknown-setup', 'setup-step', 'setup-unreadable', 'delimiter-length'])}`)
+notes.push(`generated with \`docspec generate docs/reference --root . --book docs/reference/index.asciidoc --setups docs/build.gradle --setups x-pack/docs/build.gradle\`: ${countRules(diagnostics, ['unknown-setup', 'setup-step', 'setup-unreadable', 'delimiter-length'])}`)
 log(`generated into ${path.relative(process.cwd(), generated)} (${diagnostics.length} diagnostics)`)
 
 // 2. The embedded server, as `docspec replay` runs without a target.

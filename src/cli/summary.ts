@@ -5,9 +5,12 @@ export function summaryLine(models: PageModel[], diagnostics: Diagnostic[], ms: 
   const count = (f: (m: PageModel) => number) => models.reduce((n, m) => n + f(m), 0)
   const bySeverity = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length
   const fromCache = cached > 0 ? ` (${cached} from cache)` : ''
-  const read = books > 0 ? `${books} ${books === 1 ? 'book' : 'books'}, ` : ''
+  const read = books > 0 ? `${counted(books, 'book')}, ` : ''
   return (
-    `docspec: ${read}${models.length} pages${fromCache}, ${count((m) => m.endpoints.length)} endpoints, ${count((m) => m.examples.length)} snippets, ` +
-    `${diagnostics.length} diagnostics (${bySeverity('error')} errors, ${bySeverity('warning')} warnings), ${(ms / 1000).toFixed(1)} s`
+    `docspec: ${read}${counted(models.length, 'page')}${fromCache}, ${counted(count((m) => m.endpoints.length), 'endpoint')}, ${counted(count((m) => m.examples.length), 'snippet')}, ` +
+    `${counted(diagnostics.length, 'diagnostic')} (${counted(bySeverity('error'), 'error')}, ${counted(bySeverity('warning'), 'warning')}), ${(ms / 1000).toFixed(1)} s`
   )
 }
+
+/** `1 page`, `2 pages`. */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`

@@ -30,7 +30,11 @@ export async function extractInputs(inputs: string[], options: RunOptions = {}):
       ...(store && { store }),
       ...(walks && { walks }),
       workers: options.workers ?? idleCpus(),
-      onStart: (files) => progress.start(files.length),
+      onStart: (files) => {
+        // Nothing to read is a mistake in the command line (a folder of other files), not a clean run.
+        if (files.length === 0) throw new InputError(`no AsciiDoc pages (*.asciidoc, *.adoc) under ${inputs.join(', ')}`)
+        progress.start(files.length)
+      },
       onPage: () => progress.tick(),
     })
     const cacheError = store?.writeError ?? walks?.writeError

@@ -18,7 +18,7 @@ function checkout(config?: unknown, name = 'docspec.config.json'): string {
   return dir
 }
 
-const SUMMARY = /^docspec: 8 pages, \d+ endpoints, \d+ snippets, (\d+) diagnostics \((\d+) errors, (\d+) warnings\), [\d.]+ s$/m
+const SUMMARY = /^docspec: 8 pages, \d+ endpoints?, \d+ snippets?, (\d+) diagnostics? \((\d+) errors?, (\d+) warnings?\), [\d.]+ s$/m
 const extract = (args: string[], cwd = ROOT) => runCli(['extract', ...args, '--no-cache'], { cwd })
 
 describe('--format on extract (the fixtures: 9 warnings, 1 note)', () => {
