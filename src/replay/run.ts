@@ -83,7 +83,7 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplaySummar
     if (allowWrites || list.length === 0 || isLoopback(new URL(url).hostname)) continue
     summary.refused =
       `refusing to run: ${list.length} state-changing request(s) would go to ${displayUrl(url)}, which is not a loopback ` +
-      `address; allow them with DOCSPEC_ALLOW_WRITES=1. First: ${list.slice(0, 3).join('; ')}`
+      `address; allow them with --allow-writes (or DOCSPEC_ALLOW_WRITES=1). First: ${list.slice(0, 3).join('; ')}`
     return summary
   }
   // A server the user named must answer; only the default one may be absent (its tests are then skipped).
@@ -141,6 +141,9 @@ function vitestConfig(
     // its answers overlaps the others' work.
     pool: 'threads',
     isolate: false,
+    // Vitest gives its threads none of this process's options; a `--require` preload (a proxy agent, a
+    // network guard) must reach the threads that send the requests too.
+    poolOptions: { threads: { execArgv: requirePreloads(process.execArgv) } },
     fileParallelism: stateless,
     ...(stateless && { maxConcurrency: CONCURRENT_TESTS }),
     sequence: {
@@ -223,6 +226,14 @@ function manifestWrites(manifest: ReplayManifest): { elasticsearch: string[]; ki
   const kibana = manifest.pages.flatMap((page) => page.kibanaWrites ?? [])
   const toKibana = new Set(kibana)
   return { elasticsearch: manifest.pages.flatMap((page) => page.writes.filter((w) => !toKibana.has(w))), kibana }
+}
+
+/** The `--require` (`-r`) preloads among Node options, which worker threads can take. */
+export function requirePreloads(execArgv: readonly string[]): string[] {
+  return execArgv.flatMap((arg, i) => {
+    if (arg.startsWith('--require=')) return [arg]
+    return (arg === '--require' || arg === '-r') && execArgv[i + 1] !== undefined ? [arg, execArgv[i + 1]!] : []
+  })
 }
 
 /** The runtime generated files import: the TypeScript source when running from source, else the build. */

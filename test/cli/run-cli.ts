@@ -4,6 +4,7 @@ import path from 'node:path'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const BIN = path.join(ROOT, 'dist/cli/main.js')
+const GUARD = path.join(ROOT, 'test/support/loopback-only.cjs')
 
 /** Builds `dist/` when any source file is newer than the built CLI, so the CLI is tested as shipped. */
 export function ensureBuilt(): void {
@@ -23,7 +24,8 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  // The CLI runs under the tests' loopback-only guard too (test/support/loopback-only.cjs).
+  const result = spawnSync(process.execPath, ['--require', GUARD, BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ES_URL: undefined, ...options.env },
     encoding: 'utf8',

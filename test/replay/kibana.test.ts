@@ -98,9 +98,11 @@ describe('replaying against Kibana', () => {
 
   it('refuses up front to write to a Kibana that is not on loopback, sending nothing', async () => {
     seen.length = 0
+    const attempts = globalThis.nonLoopbackAttempts.length
     const summary = await runReplay({ dir, target: urlOf(elasticsearch), kibanaTarget: 'https://kibana.example.invalid:5601' })
     expect(summary.refused).toMatch(/^refusing to run: 2 state-changing request\(s\) would go to https:\/\/kibana\.example\.invalid:5601/)
     expect(summary.tests).toEqual([])
     expect(seen).toEqual([])
+    expect(globalThis.nonLoopbackAttempts.length).toBe(attempts)
   })
 })

@@ -161,17 +161,19 @@ describe('runReplay', () => {
 
   it('refuses a suite that writes to a non-loopback server, before sending anything', async () => {
     seen.length = 0
-    // 192.0.2.0/24 is TEST-NET-1: nothing there should ever answer.
+    const attempts = globalThis.nonLoopbackAttempts.length
+    // 192.0.2.0/24 is TEST-NET-1; the tests' loopback-only guard (test/support) would refuse it anyway.
     const summary = await runReplay({ dir, target: 'http://elastic:s3cret@192.0.2.10:9200' })
     expect(summary.tests).toEqual([])
     expect(summary.refused).toBe(
       'refusing to run: 3 state-changing request(s) would go to http://192.0.2.10:9200, which is not a loopback address; ' +
-        'allow them with DOCSPEC_ALLOW_WRITES=1. First: PUT /_rollup/job/sensor (setup sensor_started_rollup_job, line 1); ' +
+        'allow them with --allow-writes (or DOCSPEC_ALLOW_WRITES=1). First: PUT /_rollup/job/sensor (setup sensor_started_rollup_job, line 1); ' +
         'POST /_rollup/job/sensor/_start (setup sensor_started_rollup_job, line 3); ' +
         'POST /_rollup/job/sensor/_stop (reference/rollup/apis/stop-job.asciidoc:76)',
     )
     expect(JSON.stringify(summary)).not.toContain('s3cret')
     expect(seen).toEqual([])
+    expect(globalThis.nonLoopbackAttempts.length).toBe(attempts)
   })
 
   it('refuses in the runtime too, when the tests run without the manifest', async () => {
@@ -182,6 +184,10 @@ describe('runReplay', () => {
       const summary = await runReplay({ dir: bare, target: 'http://192.0.2.10:9200' })
       expect(summary.failed).toBe(1)
       expect(summary.tests[0]?.message).toMatch(/^refusing to send 3 state-changing request\(s\) to http:\/\/192\.0\.2\.10:9200/)
+      // The replay's own threads run under the tests' loopback-only guard too: allowed, the first connection
+      // (the probe) is refused by the guard before it is made.
+      const allowed = await runReplay({ dir: bare, target: 'http://192.0.2.10:9200', allowWrites: true })
+      expect(allowed.tests[0]?.message).toBe('no server reachable at http://192.0.2.10:9200 (ENOTLOOPBACK)')
     } finally {
       rmSync(bare, { recursive: true, force: true })
     }

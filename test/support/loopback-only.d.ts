@@ -1,0 +1,6 @@
+// What test/support/loopback-only.cjs records: the connections it refused (host:port).
+declare global {
+  var nonLoopbackAttempts: string[]
+}
+
+export {}
