@@ -1,6 +1,6 @@
 import { writeFileAtomic } from '../emit/atomic-write.js'
 import { exportOpenApi, type OpenApiDocument } from '../emit/openapi/index.js'
-import { extractInputs } from '../run/index.js'
+import { collectDiagnostics, extractInputs } from '../run/index.js'
 import { textLine } from './report/formats.js'
 import { runOptions, UsageError, type InputOptions } from './options.js'
 import { checkOutputFile } from './output-file.js'
@@ -13,7 +13,10 @@ export interface ExportOptions extends InputOptions {
   server?: string
 }
 
-/** `docspec export --format openapi`: the models as one OpenAPI 3.1 document, on stdout or in `--out`. */
+/**
+ * `docspec export --format openapi`: the models as one OpenAPI 3.1 document, on stdout or in `--out`. Exit 1
+ * when a page had an error (it is listed, and the document lacks what it would have given).
+ */
 export async function exportCommand(inputs: string[], options: ExportOptions): Promise<number> {
   if (options.format !== 'openapi') throw new UsageError(`--format must be openapi: ${options.format}`)
   if (options.out) checkOutputFile(options.out, '--out', inputs)
@@ -26,11 +29,13 @@ export async function exportCommand(inputs: string[], options: ExportOptions): P
   const json = JSON.stringify(document, null, 2) + '\n'
   if (options.out) await writeFileAtomic(options.out, json)
   else process.stdout.write(json)
+  // A page that could not be read is missing from the document: its errors are listed (`extract` lists all findings).
+  const errors = collectDiagnostics(models).filter((d) => d.severity === 'error')
   if (!options.quiet) {
-    for (const d of diagnostics) process.stderr.write(textLine(d, { root }) + '\n')
+    for (const d of [...errors, ...diagnostics]) process.stderr.write(textLine(d, { root }) + '\n')
     process.stderr.write(`${openApiFigures(document)}\n`)
   }
-  return 0
+  return errors.length > 0 ? 1 : 0
 }
 
 /** `exported 4 paths, 5 operations, 12 parameters, 6 examples`. */

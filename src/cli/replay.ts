@@ -79,6 +79,11 @@ export async function replayCommand(dir: string, options: ReplayOptions): Promis
   const reports = reportPlan(options)
   const summary = await replayAgainst(dir, undefined, options)
   writeReports(summary, reports, options.quiet)
+  // A filter that names no test is a typo more often than a wish to run nothing.
+  if (options.filter !== undefined && summary.tests.length === 0) {
+    process.stderr.write(`docspec: no test name contains ${JSON.stringify(options.filter)}\n`)
+    return 1
+  }
   return replayFailed(summary) ? 1 : 0
 }
 

@@ -67,3 +67,20 @@ describe('inputs that hold no page', () => {
     expect(fs.existsSync(path.join(dir, 'out-notes'))).toBe(false)
   })
 })
+
+describe('export of a page that cannot be read', () => {
+  it('lists its error and exits 1, as extract does', () => {
+    fs.writeFileSync(path.join(dir, 'empty.asciidoc'), '')
+    const r = runCli(['export', 'empty.asciidoc', '--no-cache'], { cwd: dir })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe('empty.asciidoc:1:1 error empty-file The file is empty.\nexported 0 paths, 0 operations, 0 parameters, 0 examples\n')
+  })
+})
+
+describe('replay --filter naming no test', () => {
+  it('says so and exits 1', () => {
+    const r = runCli(['replay', 'generated', '--filter', 'no-such-page ›'], { cwd: ROOT })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('docspec: no test name contains "no-such-page ›"\n')
+  })
+})
