@@ -74,6 +74,11 @@ withReplayReports(program.command('replay'))
   .option('--target <url>', 'server to replay against (default: ES_URL, else the embedded server); unreachable: exit 1')
   .option('--allow-writes', 'allow PUT/POST/DELETE to a non-loopback server (also DOCSPEC_ALLOW_WRITES=1)')
   .option('-q, --quiet', 'print nothing; the exit code tells')
+  .addHelpText(
+    'after',
+    '\nEnvironment: ES_URL (the server; credentials in it or in ES_API_KEY, or ES_USERNAME/ES_PASSWORD; ES_CA_CERT),\n' +
+      'KIBANA_URL and KIBANA_* likewise for Kibana examples, DOCSPEC_ALLOW_WRITES=1 as --allow-writes. Credentials are never printed.',
+  )
   .action(async (dir: string, options) => {
     const { replayCommand } = await import('./replay.js')
     process.exitCode = await replayCommand(dir, options)
