@@ -1,6 +1,8 @@
 import { writeFileAtomic } from '../emit/atomic-write.js'
 import { exportOpenApi, type OpenApiDocument } from '../emit/openapi/index.js'
-import { collectDiagnostics, extractInputs } from '../run/index.js'
+import { extractInputs } from '../run/index.js'
+import { pageErrors } from './diagnostics.js'
+import { counted } from './summary.js'
 import { textLine } from './report/formats.js'
 import { runOptions, UsageError, type InputOptions } from './options.js'
 import { checkOutputFile } from './output-file.js'
@@ -29,8 +31,7 @@ export async function exportCommand(inputs: string[], options: ExportOptions): P
   const json = JSON.stringify(document, null, 2) + '\n'
   if (options.out) await writeFileAtomic(options.out, json)
   else process.stdout.write(json)
-  // A page that could not be read is missing from the document: its errors are listed (`extract` lists all findings).
-  const errors = collectDiagnostics(models).filter((d) => d.severity === 'error')
+  const errors = pageErrors(models)
   if (!options.quiet) {
     for (const d of [...errors, ...diagnostics]) process.stderr.write(textLine(d, { root }) + '\n')
     process.stderr.write(`${openApiFigures(document)}\n`)
@@ -47,5 +48,5 @@ export function openApiFigures(document: OpenApiDocument): string {
     if (key === 'examples' && value && typeof value === 'object') examples += Object.keys(value).length
     return value
   })
-  return `exported ${Object.keys(document.paths).length} paths, ${operations.length} operations, ${parameters} parameters, ${examples} examples`
+  return `exported ${counted(Object.keys(document.paths).length, 'path')}, ${counted(operations.length, 'operation')}, ${counted(parameters, 'parameter')}, ${counted(examples, 'example')}`
 }

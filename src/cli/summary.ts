@@ -13,4 +13,4 @@ export function summaryLine(models: PageModel[], diagnostics: Diagnostic[], ms: 
 }
 
 /** `1 page`, `2 pages`. */
-const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+export const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -82,5 +83,26 @@ describe('replay --filter naming no test', () => {
     const r = runCli(['replay', 'generated', '--filter', 'no-such-page ›'], { cwd: ROOT })
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('docspec: no test name contains "no-such-page ›"\n')
+  })
+})
+
+describe('serve with a page that cannot be read', () => {
+  it('lists its error before serving the others', async () => {
+    const folder = path.join(dir, 'serve-pages')
+    fs.mkdirSync(folder, { recursive: true })
+    fs.writeFileSync(path.join(folder, 'empty.asciidoc'), '')
+    fs.writeFileSync(path.join(folder, page), pageText)
+    const guard = path.join(ROOT, 'test/support/loopback-only.cjs')
+    const child = spawn(process.execPath, ['--require', guard, path.join(ROOT, 'dist/cli/main.js'), 'serve', '.', '--port', '0', '--no-cache'], { cwd: folder })
+    let stderr = ''
+    await new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`not serving: ${stderr}`)), 20_000)
+      child.stderr.on('data', (d) => {
+        stderr += d
+        if (stderr.includes('(Ctrl-C stops)')) done(clearTimeout(timer))
+      })
+    })
+    child.kill('SIGTERM')
+    expect(stderr).toMatch(/^empty\.asciidoc:1:1 error empty-file The file is empty\.\ndocspec: serving 1 endpoint of 2 pages at http:\/\/127\.0\.0\.1:\d+ \(Ctrl-C stops\)\n$/)
   })
 })
