@@ -16,7 +16,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import fc from 'fast-check'
-import { buildCase, describeRecipe, hostileRecipe } from './fuzz/hostile-pages.mjs'
+import { buildCase, describeRecipe, hostileRecipe, isFragment, writeCase } from './fuzz/hostile-pages.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const arg = (name, fallback) => {
@@ -63,20 +63,6 @@ let models = 0
 let fragments = 0
 let overBound = 0
 
-function writeCase(dir, built) {
-  fs.mkdirSync(dir, { recursive: true })
-  for (const [name, content] of Object.entries(built.files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-    fs.writeFileSync(path.join(dir, name), content)
-  }
-  fs.writeFileSync(path.join(dir, 'page.asciidoc'), built.bytes)
-  return path.join(dir, 'page.asciidoc')
-}
-
-const isFragment = (bytes) => {
-  const text = Buffer.from(bytes).toString('utf8')
-  return /\btag::[\w.*-]+\[\]/.test(text) && !/^={1,6}[ \t]+\S/m.test(text)
-}
 
 const listing = () => fs.readdirSync(work, { recursive: true, encoding: 'utf8' }).filter((f) => f !== 'out' && !f.startsWith(`out${path.sep}`) && !f.startsWith('case-'))
 

@@ -21,3 +21,5 @@ export interface BuiltCase {
 export function hostileRecipe(baseCount: number, options?: { maxLine?: number }): Arbitrary<Recipe>
 export function buildCase(baseBytes: Uint8Array, recipe: Recipe): BuiltCase
 export function describeRecipe(recipe: Recipe): string
+export function writeCase(dir: string, built: BuiltCase): string
+export function isFragment(bytes: Uint8Array): boolean

@@ -5,6 +5,8 @@
  * invalid UTF-8, newlines lost, escape sequences in include targets. A recipe prints as JSON, so that a
  * failing case can be named and built again.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import fc from 'fast-check'
 
 /** Where a mutation applies, in ten-thousandths of the page. */
@@ -132,4 +134,21 @@ export function describeRecipe(recipe) {
       return `${kind}(${Object.entries(rest).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')})`
     })
     .join(' + ')
+}
+
+/** Writes a case, with the include files it brings, into `dir`; returns the page's path. */
+export function writeCase(dir, built) {
+  fs.mkdirSync(dir, { recursive: true })
+  for (const [name, content] of Object.entries(built.files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    fs.writeFileSync(path.join(dir, name), content)
+  }
+  fs.writeFileSync(path.join(dir, 'page.asciidoc'), built.bytes)
+  return path.join(dir, 'page.asciidoc')
+}
+
+/** No model is right only for an include fragment: tagged regions and no title line. */
+export function isFragment(bytes) {
+  const text = Buffer.from(bytes).toString('utf8')
+  return /\btag::[\w.*-]+\[\]/.test(text) && !/^={1,6}[ \t]+\S/m.test(text)
 }

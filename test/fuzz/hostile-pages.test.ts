@@ -11,7 +11,7 @@ import path from 'node:path'
 import { Ajv } from 'ajv'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildCase, describeRecipe, hostileRecipe, type BuiltCase } from '../../scripts/fuzz/hostile-pages.mjs'
+import { buildCase, describeRecipe, hostileRecipe, isFragment, writeCase } from '../../scripts/fuzz/hostile-pages.mjs'
 import { extractFile } from '../../src/extract/index.js'
 import type { PageModel } from '../../src/model/types.js'
 import { ensureBuilt, runCli } from '../cli/run-cli.js'
@@ -33,22 +33,6 @@ beforeAll(() => {
 })
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 
-/** Writes a case that brings include files into a folder of its own; returns the page's path. */
-function writeCase(dir: string, built: BuiltCase): string {
-  fs.mkdirSync(dir, { recursive: true })
-  for (const [name, content] of Object.entries(built.files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-    fs.writeFileSync(path.join(dir, name), content)
-  }
-  fs.writeFileSync(path.join(dir, 'page.asciidoc'), built.bytes)
-  return path.join(dir, 'page.asciidoc')
-}
-
-/** No model is right only for an include fragment: tagged regions and no title line. */
-function isFragment(bytes: Uint8Array): boolean {
-  const text = Buffer.from(bytes).toString('utf8')
-  return /\btag::[\w.*-]+\[\]/.test(text) && !/^={1,6}[ \t]+\S/m.test(text)
-}
 
 describe(`hostile pages (seed ${SEED})`, () => {
   it('each give a valid model or are a fragment, within the time bound, without a crash', async () => {
